@@ -1,0 +1,31 @@
+package org.critsweep.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.CampaignParser;
+import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.TaskPlanner;
+
+/** Reads a campaign file from disk and plans it; the only file I/O before a run starts. */
+final class CampaignFiles {
+
+    private CampaignFiles() {
+    }
+
+    static CampaignPlan plan(Path file, List<String> overrides) {
+        if (!Files.isRegularFile(file)) {
+            throw new CampaignException("CONF", "campaign file not found: " + file);
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CampaignException("CONF", "cannot read " + file + ": " + e.getMessage());
+        }
+        return TaskPlanner.plan(CampaignParser.parse(text, file.toString(), overrides));
+    }
+}

@@ -1,0 +1,68 @@
+package org.critsweep.cli;
+
+import java.io.PrintWriter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.AnalysisException;
+import org.critsweep.grid.CampaignException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The critsweep command line (DESIGN.md, "Command line"). Exit codes: 0 success, 2 bad input (the message names the
+ * field and the allowed values), 1 failure.
+ */
+@Command(name = "critsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Maps the order-to-chaos transition of random deep networks on Apache Spark.",
+        subcommands = {RunCommand.class, PlanCommand.class, SqlCommand.class})
+public final class Main {
+
+    static final int BAD_INPUT = 2;
+    static final int FAILURE = 1;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show Spark's INFO logging and stack traces.")
+    void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+        if (verbose) {
+            Configurator.setRootLevel(Level.INFO);
+        }
+    }
+
+    private boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code; {@code out} gets results, {@code err} progress and errors. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
+            if (exception instanceof CampaignException || exception instanceof AnalysisException) {
+                err.println("critsweep: " + exception.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("critsweep: failed: " + exception);
+            if (main.verbose) {
+                exception.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for the stack trace)");
+            }
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"critsweep " + org.critsweep.spark.CampaignRun.codeVersion()};
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.critsweep.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.critsweep.grid.Campaign;
+import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.CostModel;
+import org.critsweep.grid.GridPoint;
+import org.critsweep.grid.SweepTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plan CONF}: validates a campaign and prints its points, tasks and estimated cost; writes nothing. */
+@Command(name = "plan", description = "Validate a campaign file and print its points, tasks and estimated cost.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONF", description = "The campaign file (HOCON).")
+    Path conf;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a campaign key, e.g. grid.depth=64.")
+    List<String> overrides = new ArrayList<>();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CampaignPlan plan = CampaignFiles.plan(conf, overrides);
+        var out = spec.commandLine().getOut();
+        out.print(describe(plan));
+        Map<String, Integer> tasksPerPoint = new TreeMap<>();
+        for (SweepTask task : plan.tasks()) {
+            tasksPerPoint.merge(task.point().pointId(), 1, Integer::sum);
+        }
+        TextTable table = new TextTable(List.of("point_id", "arch", "activation", "sampler", "sigma_w", "sigma_b",
+                "width", "depth", "tasks", "est_core_s"));
+        int replicas = plan.campaign().grid().replicas();
+        for (GridPoint p : plan.points()) {
+            table.add(List.of(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(),
+                    Formats.number(p.sigmaW()), Formats.number(p.sigmaB()), Integer.toString(p.width()),
+                    Integer.toString(p.depth()), Integer.toString(tasksPerPoint.get(p.pointId())),
+                    Formats.number(replicas * CostModel.perReplica(p) * CostModel.SECONDS_PER_WEIGHT)));
+        }
+        out.print(table.render());
+        out.flush();
+        return 0;
+    }
+
+    /** The campaign's header lines, shared with {@code run}. */
+    static String describe(CampaignPlan plan) {
+        Campaign c = plan.campaign();
+        int depth = c.grid().depth();
+        return "campaign " + c.name() + " (seed " + c.seed() + ") -> " + c.output() + "\n"
+                + plan.points().size() + " points, " + plan.tasks().size() + " tasks, " + c.grid().replicas()
+                + " replicas per point, depth " + depth + ", record " + c.grid().record() + " ("
+                + c.grid().record().count(depth) + " layers per replica)\n"
+                + "estimated work " + Formats.number(plan.totalCost()) + " weight updates, about "
+                + Formats.number(plan.estimatedCoreSeconds()) + " core-seconds\n";
+    }
+}

@@ -1,0 +1,101 @@
+package org.critsweep.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.fit.FitResult;
+import org.critsweep.grid.CampaignPlan;
+import org.critsweep.spark.CampaignRun;
+import org.critsweep.spark.CampaignStore;
+import org.critsweep.spark.FamilyFits;
+import org.critsweep.spark.SparkSessions;
+import org.critsweep.spark.SweepJob;
+import org.critsweep.spark.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code run CONF}: sweep → aggregate → fit, then a summary and the paths of the tables. */
+@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL) and fit; print a summary.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONF", description = "The campaign file (HOCON).")
+    Path conf;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "Spark master (default: ${DEFAULT-VALUE}, embedded Spark on all cores).")
+    String master;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a campaign key, e.g. grid.depth=64.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Spark partitions for the sweep (default: 8 per core). Results do not depend on it.")
+    Integer partitions;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CampaignPlan plan = CampaignFiles.plan(conf, overrides);
+        CampaignStore store = new CampaignStore(Path.of(plan.campaign().output()));
+        store.checkWritableFor(plan.campaign());
+        if (partitions != null && partitions < 1) {
+            throw new org.critsweep.grid.CampaignException("--partitions", "expected an integer >= 1, got " + partitions);
+        }
+        out.print(PlanCommand.describe(plan));
+        out.flush();
+        SparkSession spark = SparkSessions.getOrCreate(master);
+        int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
+        CampaignRun.Result result = CampaignRun.execute(spark, plan, store, parts,
+                new ConsoleProgress(err, System.console() != null));
+        printSummary(out, result);
+        return 0;
+    }
+
+    private static void printSummary(PrintWriter out, CampaignRun.Result result) {
+        StringBuilder timing = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Double> stage : result.stageSeconds().entrySet()) {
+            timing.append(timing.length() == 0 ? "" : ", ").append(stage.getKey()).append(' ')
+                    .append(Formats.seconds(stage.getValue()));
+            total += stage.getValue();
+        }
+        out.println("done in " + Formats.seconds(total) + " (" + timing + ")");
+        out.println();
+        out.println("Critical point per family: sigma_w_c where the Lyapunov estimate lambda_N changes sign (linear");
+        out.println("interpolation); kappa: fit of 1/rho = kappa*l + b at the grid point nearest sigma_w_c.");
+        TextTable table = new TextTable(List.of("arch", "activation", "sigma_b", "width", "sigma_w_c", "stderr",
+                "nearest_sigma_w", "kappa", "kappa_stderr", "kappa_window", "chi2_dof"));
+        for (FamilyFits f : result.fits()) {
+            FitResult root = f.criticalPoint().orElse(null);
+            FitResult kappa = f.criticalDecay().orElse(null);
+            table.add(List.of(f.family().arch(), f.family().activation(), Formats.number(f.family().sigmaB()),
+                    Integer.toString(f.family().width()),
+                    root == null ? "no sign change in " + f.sigmaWRange() : Formats.number(root.estimate()),
+                    root == null ? "-" : Formats.number(root.stderr()),
+                    Formats.number(f.nearestSigmaW()),
+                    kappa == null ? "-" : Formats.number(kappa.estimate()),
+                    kappa == null ? "-" : Formats.number(kappa.stderr()),
+                    kappa == null ? "-" : kappa.window(),
+                    kappa == null ? "-" : Formats.number(kappa.quality())));
+        }
+        out.print(table.render());
+        out.println();
+        out.println("Tables (Parquet):");
+        for (String name : Tables.ALL) {
+            out.println("  " + name + "  " + result.store().table(name));
+        }
+        out.println("Query them with: bin/critsweep sql --campaign " + result.store().root()
+                + " \"SELECT width, sigma_w, layer, rho_mean FROM curves WHERE layer = 256\"");
+        out.flush();
+    }
+}

@@ -1,0 +1,22 @@
+package org.critsweep.grid;
+
+/**
+ * A campaign file or override is invalid. The message starts with the offending field's path and says what is
+ * allowed, e.g. {@code grid.sigma_w: expected values > 0, got -1.0}. The command line maps it to exit code 2.
+ */
+public final class CampaignException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    public CampaignException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+    }
+
+    /** The path of the offending key, e.g. {@code grid.depth}. */
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,59 @@
+package org.critsweep.grid;
+
+import java.io.Serializable;
+import java.util.TreeSet;
+
+/**
+ * Which layers a replica writes to the {@code raw} table: every layer, or about {@code logPoints} log-spaced ones.
+ * Layers 0 and the last are always recorded, so λ_N (from the running tangent log-norm at the last layer) never
+ * depends on the schedule.
+ *
+ * @param logPoints 0 for every layer, else the number of log-spaced layers between 1 and the depth
+ */
+public record RecordSchedule(int logPoints) implements Serializable {
+
+    public RecordSchedule {
+        if (logPoints < 0 || logPoints == 1) {
+            throw new IllegalArgumentException("record.log: expected an integer >= 2, got " + logPoints);
+        }
+    }
+
+    public static RecordSchedule every() {
+        return new RecordSchedule(0);
+    }
+
+    public static RecordSchedule log(int points) {
+        return new RecordSchedule(points);
+    }
+
+    /** A mask over layers 0..depth, true where the layer is recorded. */
+    public boolean[] mask(int depth) {
+        boolean[] recorded = new boolean[depth + 1];
+        if (logPoints == 0) {
+            java.util.Arrays.fill(recorded, true);
+            return recorded;
+        }
+        TreeSet<Integer> layers = new TreeSet<>();
+        layers.add(0);
+        for (int k = 0; k < logPoints; k++) {
+            layers.add((int) Math.round(Math.pow(depth, k / (double) (logPoints - 1))));
+        }
+        layers.add(depth);
+        layers.forEach(l -> recorded[l] = true);
+        return recorded;
+    }
+
+    /** The number of recorded layers for this depth. */
+    public int count(int depth) {
+        int count = 0;
+        for (boolean r : mask(depth)) {
+            count += r ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Override
+    public String toString() {
+        return logPoints == 0 ? "every" : "{ log = " + logPoints + " }";
+    }
+}

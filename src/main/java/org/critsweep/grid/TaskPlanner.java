@@ -1,0 +1,93 @@
+package org.critsweep.grid;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Expands a campaign into points, splits each point's replicas into tasks of similar cost, and packs tasks into
+ * partitions. The split only groups work: a replica's rows depend on its key, never on its task or partition.
+ */
+public final class TaskPlanner {
+
+    /** Target work per task: ~1 s on one core, long enough to amortise scheduling, short enough to balance. */
+    static final double TARGET_TASK_COST = 2e8;
+
+    private TaskPlanner() {
+    }
+
+    public static CampaignPlan plan(Campaign campaign) {
+        List<GridPoint> points = expand(campaign.grid());
+        List<SweepTask> tasks = new ArrayList<>();
+        for (GridPoint point : points) {
+            tasks.addAll(split(point, campaign.grid().replicas()));
+        }
+        return new CampaignPlan(campaign, points, tasks);
+    }
+
+    /** The Cartesian product, in the order arch, activation, σ_b, width, σ_w (the last varies fastest). */
+    static List<GridPoint> expand(GridSpec grid) {
+        List<GridPoint> points = new ArrayList<>();
+        for (Arch arch : grid.archs()) {
+            for (String activation : grid.activations()) {
+                for (double sigmaB : grid.sigmaB()) {
+                    for (int width : grid.widths()) {
+                        for (double sigmaW : grid.sigmaW()) {
+                            points.add(new GridPoint(arch, activation, grid.sampler(), sigmaW, sigmaB, width,
+                                    grid.depth(), grid.q0(), grid.c0()));
+                        }
+                    }
+                }
+            }
+        }
+        Set<Long> keys = new HashSet<>();
+        for (GridPoint point : points) {
+            if (!keys.add(point.pointKey())) {
+                throw new IllegalStateException("two grid points share the id " + point.pointId() + ": " + point);
+            }
+        }
+        return points;
+    }
+
+    static List<SweepTask> split(GridPoint point, int replicas) {
+        double perReplica = CostModel.perReplica(point);
+        int block = (int) Math.max(1, Math.min(replicas, Math.floor(TARGET_TASK_COST / perReplica)));
+        List<SweepTask> tasks = new ArrayList<>();
+        for (int first = 0; first < replicas; first += block) {
+            int count = Math.min(block, replicas - first);
+            tasks.add(new SweepTask(point, first, count, count * perReplica));
+        }
+        return tasks;
+    }
+
+    /**
+     * Packs tasks into at most {@code partitions} bins of nearly equal cost (longest task first into the lightest
+     * bin, Graham's LPT rule: within 4/3 of the optimum). Empty bins are dropped.
+     */
+    public static List<List<SweepTask>> balance(List<SweepTask> tasks, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions: expected >= 1, got " + partitions);
+        }
+        List<SweepTask> byCost = new ArrayList<>(tasks);
+        byCost.sort(Comparator.comparingDouble(SweepTask::cost).reversed());
+        List<List<SweepTask>> bins = new ArrayList<>();
+        double[] load = new double[partitions];
+        for (int i = 0; i < partitions; i++) {
+            bins.add(new ArrayList<>());
+        }
+        for (SweepTask task : byCost) {
+            int lightest = 0;
+            for (int i = 1; i < partitions; i++) {
+                if (load[i] < load[lightest]) {
+                    lightest = i;
+                }
+            }
+            bins.get(lightest).add(task);
+            load[lightest] += task.cost();
+        }
+        bins.removeIf(List::isEmpty);
+        return bins;
+    }
+}

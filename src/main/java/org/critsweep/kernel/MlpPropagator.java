@@ -1,0 +1,246 @@
+package org.critsweep.kernel;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Propagates two inputs and a forward tangent through one random MLP and reports the observables of every layer
+ * (SCIENCE.md §1–2).
+ *
+ * <p>The replicas are carried as h^a and the difference d = h^b − h^a, never as h^b: ρ = 1 − c is computed from d,
+ * so it keeps full relative precision however small it gets, and an exact merger (d ≡ 0) stays exactly 0. The
+ * difference is stored as d̃·2^e with max|d̃| in [1, 2), so it never underflows; once |d| < 2^{-600} the layer acts on
+ * it linearly, φ(a + d) − φ(a) = φ′(a)d, whose neglected term is 2^{-600} smaller. The tangent is renormalised every
+ * layer and its log-growth accumulated.
+ *
+ * <p>Buffers are allocated once per instance; an instance serves any number of replicas, one at a time.
+ */
+public final class MlpPropagator {
+
+    /** Below |d| = 2^-600 the difference is propagated linearly, in scaled form. */
+    private static final int LINEARISE_BELOW_EXPONENT = -600;
+    private static final double LN2 = Math.log(2.0);
+
+    private final NetworkSpec spec;
+    private final Activation phi;
+    private final LayerMap layerMap;
+    private final int n;
+    private double[] a;
+    private double[] d;
+    private double[] u;
+    private double[] nextA;
+    private double[] nextD;
+    private double[] nextU;
+    private final double[] postActivation;
+    private final double[] slope;
+    private final double[] deltaPhi;
+    private final double[] tangentIn;
+    private int dExponent;
+    private boolean merged;
+
+    public MlpPropagator(NetworkSpec spec, LayerMap layerMap) {
+        this.spec = spec;
+        this.phi = spec.activation();
+        this.layerMap = layerMap;
+        this.n = spec.width();
+        this.a = new double[n];
+        this.d = new double[n];
+        this.u = new double[n];
+        this.nextA = new double[n];
+        this.nextD = new double[n];
+        this.nextU = new double[n];
+        this.postActivation = new double[n];
+        this.slope = new double[n];
+        this.deltaPhi = new double[n];
+        this.tangentIn = new double[n];
+    }
+
+    /** A propagator with the dense reference sampler. */
+    public static MlpPropagator dense(NetworkSpec spec) {
+        return new MlpPropagator(spec, new DenseLayerMap(spec.sigmaW(), spec.sigmaB(), spec.width()));
+    }
+
+    /**
+     * Runs one replica: draws its inputs and every layer from {@code random}, and hands layers 0..depth to
+     * {@code sink}.
+     *
+     * @throws NumericalFault if a length overflows or collapses to zero
+     */
+    public void run(RandomGenerator random, LayerSink sink) {
+        drawInputs(random);
+        double logNorm = 0.0;
+        double growth = Double.NaN;
+        for (int layer = 0; ; layer++) {
+            prepareColumns();
+            sink.accept(observe(layer, growth, logNorm));
+            if (layer == spec.depth()) {
+                return;
+            }
+            layerMap.apply(postActivation, deltaPhi, tangentIn, nextA, nextD, nextU, random);
+            swapBuffers();
+            normaliseDifference();
+            growth = normaliseTangent(layer + 1);
+            logNorm += growth;
+        }
+    }
+
+    /**
+     * h^a = √(N q0) e1, h^b = √(N q0)(c0 e1 + √(1 − c0²) e2) with e1, e2 orthonormal and uniformly oriented, so q and
+     * c are exact at layer 0; u^0 a uniform unit vector. Draw order: e1, e2, u^0 (N Gaussians each).
+     */
+    private void drawInputs(RandomGenerator random) {
+        fillGaussian(a, random);
+        fillGaussian(d, random);
+        fillGaussian(u, random);
+        scale(a, 1.0 / Math.sqrt(dot(a, a)));
+        double overlap = dot(a, d);
+        for (int i = 0; i < n; i++) {
+            d[i] -= overlap * a[i];
+        }
+        scale(d, 1.0 / Math.sqrt(dot(d, d)));
+        double radius = Math.sqrt(n * spec.q0());
+        double c0 = spec.c0();
+        double along = c0 - 1.0;
+        double across = Math.sqrt((1.0 - c0) * (1.0 + c0));
+        for (int i = 0; i < n; i++) {
+            double e1 = a[i];
+            a[i] = radius * e1;
+            d[i] = radius * (along * e1 + across * d[i]);
+        }
+        dExponent = 0;
+        merged = false;
+        normaliseDifference();
+        scale(u, 1.0 / Math.sqrt(dot(u, u)));
+    }
+
+    /** The three columns the next layer multiplies, in d's scaled units for the difference. */
+    private void prepareColumns() {
+        boolean linear = dExponent < LINEARISE_BELOW_EXPONENT;
+        for (int j = 0; j < n; j++) {
+            double x = a[j];
+            postActivation[j] = phi.value(x);
+            slope[j] = phi.derivative(x);
+            tangentIn[j] = slope[j] * u[j];
+            if (merged) {
+                deltaPhi[j] = 0.0;
+            } else if (linear) {
+                deltaPhi[j] = slope[j] * d[j];
+            } else {
+                deltaPhi[j] = Math.scalb(phi.difference(x, Math.scalb(d[j], dExponent)), -dExponent);
+            }
+        }
+    }
+
+    private LayerObservables observe(int layer, double growth, double logNorm) {
+        double sumAA = 0.0;
+        double sumBB = 0.0;
+        double sumAB = 0.0;
+        double sumAD = 0.0;
+        double sumPhi2 = 0.0;
+        for (int i = 0; i < n; i++) {
+            double ai = a[i];
+            double bi = ai + Math.scalb(d[i], dExponent);
+            sumAA += ai * ai;
+            sumBB += bi * bi;
+            sumAB += ai * bi;
+            sumAD += ai * d[i];
+            sumPhi2 += postActivation[i] * postActivation[i];
+        }
+        requireUsableLength(layer, "q_a", sumAA);
+        requireUsableLength(layer, "q_b", sumBB);
+        double normProduct = Math.sqrt(sumAA) * Math.sqrt(sumBB);
+        double rho;
+        double lnRho;
+        if (merged) {
+            rho = 0.0;
+            lnRho = Double.NEGATIVE_INFINITY;
+        } else if (sumAB > 0.0) {
+            double along = sumAD / sumAA;
+            double perp2 = 0.0;
+            for (int i = 0; i < n; i++) {
+                double p = d[i] - along * a[i];
+                perp2 += p * p;
+            }
+            lnRho = 2 * dExponent * LN2 + Math.log(sumAA * perp2) - Math.log(normProduct * (normProduct + sumAB));
+            rho = Math.exp(lnRho);
+        } else {
+            rho = 1.0 - sumAB / normProduct;
+            lnRho = Math.log(rho);
+        }
+        double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
+        return new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm);
+    }
+
+    private static void requireUsableLength(int layer, String quantity, double sumOfSquares) {
+        if (!(sumOfSquares > 0.0) || Double.isInfinite(sumOfSquares)) {
+            throw new NumericalFault(quantity + " left the double range at layer " + layer + ": |h|^2 = "
+                    + sumOfSquares + " (overflow or collapse to 0; reduce depth or sigma_w)");
+        }
+    }
+
+    private void swapBuffers() {
+        double[] t = a;
+        a = nextA;
+        nextA = t;
+        t = d;
+        d = nextD;
+        nextD = t;
+        t = u;
+        u = nextU;
+        nextU = t;
+    }
+
+    /** Rescales d̃ by a power of two (exact) so that max|d̃| is in [1, 2); detects an exact merger. */
+    private void normaliseDifference() {
+        if (merged) {
+            return;
+        }
+        double max = 0.0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, Math.abs(d[i]));
+        }
+        if (max == 0.0) {
+            merged = true;
+            return;
+        }
+        int shift = Math.getExponent(max);
+        if (shift != 0) {
+            scaleByPowerOfTwo(d, -shift);
+            dExponent += shift;
+        }
+    }
+
+    private double normaliseTangent(int layer) {
+        double norm = Math.sqrt(dot(u, u));
+        if (!(norm > 0.0) || Double.isInfinite(norm)) {
+            throw new NumericalFault("tangent norm left the double range at layer " + layer + ": " + norm);
+        }
+        scale(u, 1.0 / norm);
+        return Math.log(norm);
+    }
+
+    private void fillGaussian(double[] x, RandomGenerator random) {
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextGaussian();
+        }
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+
+    private static void scale(double[] x, double factor) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= factor;
+        }
+    }
+
+    private static void scaleByPowerOfTwo(double[] x, int exponent) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.scalb(x[i], exponent);
+        }
+    }
+}

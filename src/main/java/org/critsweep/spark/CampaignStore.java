@@ -1,0 +1,131 @@
+package org.critsweep.spark;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.Campaign;
+import org.critsweep.grid.CampaignException;
+
+/**
+ * A campaign's output directory: one Parquet directory per table and {@code _campaign/manifest.json}, which records
+ * the effective configuration and its hash. A directory that holds another campaign (a different hash) is never
+ * written into.
+ */
+public final class CampaignStore {
+
+    private static final String MANIFEST = "_campaign/manifest.json";
+
+    private final Path root;
+
+    public CampaignStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The path of a table's Parquet directory, as Spark takes it. */
+    public String table(String name) {
+        return root.resolve(name).toString();
+    }
+
+    public boolean hasTable(String name) {
+        return Files.isDirectory(root.resolve(name));
+    }
+
+    /** The tables of {@link Tables#ALL} this directory holds. */
+    public List<String> presentTables() {
+        return Tables.ALL.stream().filter(this::hasTable).toList();
+    }
+
+    /** SHA-256 of the campaign's canonical configuration, in hex. */
+    public static String configHash(Campaign campaign) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(campaign.canonicalConfig().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * Refuses an output directory that holds something other than this campaign; writes nothing.
+     *
+     * @throws CampaignException naming {@code campaign.output}
+     */
+    public void checkWritableFor(Campaign campaign) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        if (!Files.isDirectory(root)) {
+            throw new CampaignException("campaign.output", root + " exists and is not a directory");
+        }
+        Path manifest = root.resolve(MANIFEST);
+        if (Files.exists(manifest)) {
+            String recorded = ConfigFactory.parseFile(manifest.toFile()).getString("config_hash");
+            if (!recorded.equals(configHash(campaign))) {
+                throw new CampaignException("campaign.output", root + " holds a campaign with a different configuration"
+                        + " (config hash " + recorded.substring(0, 12) + "…); choose another campaign.output or remove it");
+            }
+        } else if (!isEmpty(root)) {
+            throw new CampaignException("campaign.output", root
+                    + " is not empty and is not a critsweep campaign; choose another campaign.output");
+        }
+    }
+
+    /** Writes the manifest atomically (temporary file, then rename). */
+    public void writeManifest(Campaign campaign, Map<String, Object> facts) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("name", campaign.name());
+        manifest.put("config_hash", configHash(campaign));
+        manifest.put("config", ConfigFactory.parseString(campaign.canonicalConfig()).root().unwrapped());
+        manifest.putAll(facts);
+        String json = ConfigValueFactory.fromMap(manifest).render(ConfigRenderOptions.concise().setFormatted(true));
+        try {
+            Path target = root.resolve(MANIFEST);
+            Files.createDirectories(target.getParent());
+            Path temporary = target.resolveSibling("manifest.json.tmp");
+            Files.writeString(temporary, json + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + MANIFEST + " under " + root, e);
+        }
+    }
+
+    /**
+     * Registers every table this campaign has as a temporary view of the same name.
+     *
+     * @return the names registered
+     */
+    public List<String> registerViews(SparkSession spark) {
+        List<String> present = presentTables();
+        for (String name : present) {
+            spark.read().parquet(table(name)).createOrReplaceTempView(name);
+        }
+        return present;
+    }
+
+    private static boolean isEmpty(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+}

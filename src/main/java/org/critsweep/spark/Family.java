@@ -1,0 +1,18 @@
+package org.critsweep.spark;
+
+import org.apache.spark.sql.Row;
+
+/** The points a fit pools: same architecture, activation, sampler, σ_b and width; σ_w varies. */
+public record Family(String arch, String activation, String sampler, double sigmaB, int width) {
+
+    /** Reads the family columns from a row of {@code curves} or {@code points}. */
+    static Family of(Row row) {
+        return new Family(row.getAs("arch"), row.getAs("activation"), row.getAs("sampler"),
+                row.<Double>getAs("sigma_b"), row.<Integer>getAs("width"));
+    }
+
+    @Override
+    public String toString() {
+        return arch + "/" + activation + "/" + sampler + " sigma_b=" + sigmaB + " N=" + width;
+    }
+}

@@ -1,0 +1,71 @@
+package org.critsweep.spark;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The names and schemas of a campaign's Parquet tables (DESIGN.md, "Tables"). */
+public final class Tables {
+
+    public static final String POINTS = "points";
+    public static final String RAW = "raw";
+    public static final String CURVES = "curves";
+    public static final String FITS = "fits";
+
+    /** Every table a campaign writes, in pipeline order. */
+    public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, CURVES, FITS);
+
+    /** One row per (point, replica, recorded layer); see {@link org.critsweep.kernel.LayerObservables}. */
+    public static final StructType RAW_SCHEMA = new StructType(new StructField[] {
+        field("point_id", DataTypes.StringType, false),
+        field("replica", DataTypes.IntegerType, false),
+        field("layer", DataTypes.IntegerType, false),
+        field("q_a", DataTypes.DoubleType, false),
+        field("q_b", DataTypes.DoubleType, false),
+        field("rho", DataTypes.DoubleType, false),
+        field("ln_rho", DataTypes.DoubleType, true),
+        field("g", DataTypes.DoubleType, false),
+        field("tangent_log_growth", DataTypes.DoubleType, true),
+        field("tangent_log_norm", DataTypes.DoubleType, false),
+    });
+
+    public static final StructType POINTS_SCHEMA = new StructType(new StructField[] {
+        field("point_id", DataTypes.StringType, false),
+        field("arch", DataTypes.StringType, false),
+        field("activation", DataTypes.StringType, false),
+        field("sampler", DataTypes.StringType, false),
+        field("sigma_w", DataTypes.DoubleType, false),
+        field("sigma_b", DataTypes.DoubleType, false),
+        field("width", DataTypes.IntegerType, false),
+        field("depth", DataTypes.IntegerType, false),
+        field("q0", DataTypes.DoubleType, false),
+        field("c0", DataTypes.DoubleType, false),
+        field("replicas", DataTypes.IntegerType, false),
+        field("status", DataTypes.StringType, false),
+    });
+
+    public static final StructType FITS_SCHEMA = new StructType(new StructField[] {
+        field("arch", DataTypes.StringType, false),
+        field("activation", DataTypes.StringType, false),
+        field("sampler", DataTypes.StringType, false),
+        field("sigma_b", DataTypes.DoubleType, false),
+        field("width", DataTypes.IntegerType, false),
+        field("quantity", DataTypes.StringType, false),
+        field("estimate", DataTypes.DoubleType, false),
+        field("stderr", DataTypes.DoubleType, true),
+        field("ci_low", DataTypes.DoubleType, true),
+        field("ci_high", DataTypes.DoubleType, true),
+        field("method", DataTypes.StringType, false),
+        field("fit_window", DataTypes.StringType, false),
+        field("quality", DataTypes.DoubleType, true),
+        field("n_used", DataTypes.IntegerType, false),
+        field("point_id", DataTypes.StringType, true),
+    });
+
+    private Tables() {
+    }
+
+    private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+}

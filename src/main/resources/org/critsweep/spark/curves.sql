@@ -1,0 +1,34 @@
+-- The curves table: one row per (point, layer), aggregated over replicas from the views `raw` and `points`.
+-- Standard errors are sample standard deviations over replicas divided by sqrt(n); NULL when n = 1.
+-- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
+-- the rho statistics, not in the ln_rho ones.
+-- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0.
+SELECT
+    p.point_id,
+    p.arch,
+    p.activation,
+    p.sampler,
+    p.sigma_w,
+    p.sigma_b,
+    p.width,
+    p.depth,
+    r.layer,
+    COUNT(*)                                                   AS n,
+    AVG(r.rho)                                                 AS rho_mean,
+    STDDEV_SAMP(r.rho) / SQRT(COUNT(*))                        AS rho_stderr,
+    PERCENTILE(r.rho, 0.5)                                     AS rho_median,
+    COUNT(r.ln_rho)                                            AS n_ln_rho,
+    AVG(r.ln_rho)                                              AS ln_rho_mean,
+    STDDEV_SAMP(r.ln_rho) / SQRT(COUNT(r.ln_rho))              AS ln_rho_stderr,
+    COUNT(*) - COUNT(r.ln_rho)                                 AS n_absorbed,
+    AVG(r.q_a)                                                 AS q_mean,
+    STDDEV_SAMP(r.q_a) / SQRT(COUNT(*))                        AS q_stderr,
+    AVG(r.g)                                                   AS g_mean,
+    VAR_SAMP(r.g) / (AVG(r.g) * AVG(r.g))                      AS g_relative_variance,
+    AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
+    STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
+    CASE WHEN r.layer > 0 THEN AVG(r.tangent_log_norm) / r.layer END                          AS lyapunov_mean,
+    CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(*)) / r.layer END AS lyapunov_stderr
+FROM raw r
+JOIN points p ON r.point_id = p.point_id
+GROUP BY p.point_id, p.arch, p.activation, p.sampler, p.sigma_w, p.sigma_b, p.width, p.depth, r.layer
