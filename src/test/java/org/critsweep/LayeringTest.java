@@ -1,0 +1,52 @@
+package org.critsweep;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.Test;
+
+/** The architecture of DESIGN.md as a test, so the layering cannot rot silently. */
+class LayeringTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.critsweep");
+
+    @Test
+    void pureCoresImportNoSparkHadoopOrUpperLayers() {
+        noClasses().that().resideInAnyPackage("org.critsweep.kernel..", "org.critsweep.theory..",
+                        "org.critsweep.fit..", "org.critsweep.grid..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                        "scala..", "org.critsweep.spark..", "org.critsweep.report..", "org.critsweep.cli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void pureCoresDoNoFileOrNetworkIo() {
+        noClasses().that().resideInAnyPackage("org.critsweep.kernel..", "org.critsweep.theory..",
+                        "org.critsweep.fit..", "org.critsweep.grid..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .check(MAIN);
+    }
+
+    @Test
+    void kernelAndFitStandAlone() {
+        noClasses().that().resideInAPackage("org.critsweep.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.critsweep.grid..", "org.critsweep.fit..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("org.critsweep.fit..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.critsweep.grid..", "org.critsweep.kernel..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheCommandLinePrints() {
+        noClasses().that().resideOutsideOfPackage("org.critsweep.cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,147 @@
+package org.critsweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CampaignParserTest {
+
+    /** A valid campaign; bad-input cases override one key of it. Distinct primes so a swapped field cannot pass. */
+    static final String VALID = """
+            campaign { name = probe, seed = 7919, output = out/probe }
+            grid {
+              arch = [mlp]
+              activation = [tanh, relu]
+              sampler = dense
+              sigma_b = [0.3, 0.05]
+              sigma_w = [1.3, 1.7]
+              width = [11, 13]
+              depth = 17
+              replicas = 19
+              inputs { q0 = 2.3, c0 = 0.29 }
+              record = { log = 5 }
+            }
+            """;
+
+    static Campaign parse(String text, String... overrides) {
+        return CampaignParser.parse(text, "test.conf", List.of(overrides));
+    }
+
+    @Test
+    void everyKeyIsReadIntoItsField() {
+        Campaign c = parse(VALID);
+        GridSpec g = c.grid();
+        assertEquals("probe", c.name());
+        assertEquals(7919L, c.seed());
+        assertEquals("out/probe", c.output());
+        assertEquals(List.of(Arch.MLP), g.archs());
+        assertEquals(List.of("tanh", "relu"), g.activations());
+        assertEquals(Sampler.DENSE, g.sampler());
+        assertEquals(List.of(0.3, 0.05), g.sigmaB());
+        assertEquals(List.of(1.3, 1.7), g.sigmaW());
+        assertEquals(List.of(11, 13), g.widths());
+        assertEquals(17, g.depth());
+        assertEquals(19, g.replicas());
+        assertEquals(2.3, g.q0());
+        assertEquals(0.29, g.c0());
+        assertEquals(RecordSchedule.log(5), g.record());
+    }
+
+    @Test
+    void optionalKeysTakeTheDocumentedDefaults() {
+        Campaign c = parse("""
+                campaign { name = d, seed = 3 }
+                grid { activation = tanh, sigma_b = 0.3, sigma_w = 1.4, width = 8, depth = 4, replicas = 2 }
+                """);
+        assertEquals("runs/d", c.output());
+        assertEquals(List.of(Arch.MLP), c.grid().archs());
+        assertEquals(Sampler.DENSE, c.grid().sampler());
+        assertEquals(1.0, c.grid().q0());
+        assertEquals(0.8, c.grid().c0());
+        assertEquals(RecordSchedule.every(), c.grid().record());
+    }
+
+    @Test
+    void linspaceGivesRoundedEquallySpacedValues() {
+        Campaign c = parse(VALID, "grid.sigma_w={ linspace = [1.30, 1.50, 11] }");
+        List<Double> expected = List.of(1.3, 1.32, 1.34, 1.36, 1.38, 1.4, 1.42, 1.44, 1.46, 1.48, 1.5);
+        assertEquals(expected, c.grid().sigmaW(), "1.30 + k 0.02 must equal the decimal literal, so ids match a list");
+    }
+
+    @Test
+    void overridesReplaceFileValues() {
+        Campaign c = parse(VALID, "grid.depth=23", "grid.width=[29]", "campaign.name=other");
+        assertEquals(23, c.grid().depth());
+        assertEquals(List.of(29), c.grid().widths());
+        assertEquals("other", c.name());
+    }
+
+    @Test
+    void canonicalConfigIsIndependentOfKeyOrderAndFormatting() {
+        String reordered = """
+                grid { replicas = 19, depth = 17, width = [11, 13], sigma_w = [1.3, 1.7], sigma_b = [0.3, 0.05]
+                       sampler = dense, activation = [tanh, relu], arch = [mlp], record = { log = 5 }
+                       inputs { c0 = 0.29, q0 = 2.3 } }
+                campaign { output = out/probe, seed = 7919, name = probe }
+                """;
+        assertEquals(parse(VALID).canonicalConfig(), parse(reordered).canonicalConfig());
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; allowed keys in grid: activation, arch, depth, inputs, record, replicas, sampler, sigma_b, sigma_w, width"),
+                Arguments.of("analysis.bootstrap=10", "analysis: unknown key; allowed keys: campaign, grid"),
+                Arguments.of("campaign.sed=1", "campaign.sed: unknown key; allowed keys in campaign: name, output, seed"),
+                Arguments.of("grid.inputs.q1=1", "grid.inputs.q1: unknown key; allowed keys in grid.inputs: c0, q0"),
+                Arguments.of("grid.sigma_w=[1.4, -1.0]", "grid.sigma_w: expected values > 0, got -1.0"),
+                Arguments.of("grid.sigma_w=0", "grid.sigma_w: expected values > 0, got 0.0"),
+                Arguments.of("grid.sigma_w={ linspace = [-0.1, 1.0, 3] }", "grid.sigma_w: expected values > 0, got -0.1"),
+                Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5, 1] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.3, 1.5, 1.0]"),
+                Arguments.of("grid.sigma_w={ linspace = [1.5, 1.3, 5] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.5, 1.3, 5.0]"),
+                Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.3, 1.5]"),
+                Arguments.of("grid.sigma_w={ logspace = [1, 2, 3] }", "grid.sigma_w.logspace: unknown key; allowed keys in grid.sigma_w: linspace"),
+                Arguments.of("grid.sigma_b=-0.1", "grid.sigma_b: expected values >= 0.0, got -0.1"),
+                Arguments.of("grid.depth=0", "grid.depth: expected an integer >= 1, got 0"),
+                Arguments.of("grid.depth=\"deep\"", "grid.depth: expected an integer >= 1, got string \"deep\""),
+                Arguments.of("grid.depth=2.5", "grid.depth: expected an integer >= 1, got number 2.5"),
+                Arguments.of("grid.replicas=0", "grid.replicas: expected an integer >= 1, got 0"),
+                Arguments.of("grid.width=[]", "grid.width: expected a non-empty list, got []"),
+                Arguments.of("grid.width=[64, 1]", "grid.width: expected an integer >= 2, got 1"),
+                Arguments.of("grid.width=[64, 64]", "grid.width: duplicate values in [64, 64]; each value may appear once"),
+                Arguments.of("grid.activation=softplus", "grid.activation: unknown value 'softplus'; allowed: tanh, erf, sin, relu, linear"),
+                Arguments.of("grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp"),
+                Arguments.of("grid.sampler=gram", "grid.sampler: unknown value 'gram'; allowed: dense"),
+                Arguments.of("grid.inputs.c0=1.5", "grid.inputs.c0: expected a correlation in [-1, 1], got 1.5"),
+                Arguments.of("grid.inputs.q0=0", "grid.inputs.q0: expected values > 0.0, got 0.0"),
+                Arguments.of("grid.record=sometimes", "grid.record: expected every or { log = n }, got string \"sometimes\""),
+                Arguments.of("grid.record={ log = 1 }", "grid.record.log: expected an integer >= 2, got 1"),
+                Arguments.of("campaign.name=\"a b\"", "campaign.name: expected letters, digits, '.', '_' or '-', got 'a b'"),
+                Arguments.of("nonsense", "--set: expected key=value, got 'nonsense'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsRefusedWithTheFieldAndTheAllowedValues(String override, String message) {
+        CampaignException e = assertThrows(CampaignException.class, () -> parse(VALID, override));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void missingRequiredKeyIsNamed() {
+        CampaignException e = assertThrows(CampaignException.class, () -> parse(VALID.replace("depth = 17", "")));
+        assertEquals("grid.depth: required key is missing", e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorNamesTheFileAndLine() {
+        CampaignException e = assertThrows(CampaignException.class, () -> parse("campaign {\n name = x\n grid = [1,\n"));
+        assertTrue(e.getMessage().startsWith("test.conf: syntax error: test.conf: "), e.getMessage());
+    }
+}

@@ -1,0 +1,57 @@
+package org.critsweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GridPointTest {
+
+    static GridPoint point(double sigmaW, double sigmaB, int width, int depth) {
+        return new GridPoint(Arch.MLP, "tanh", Sampler.DENSE, sigmaW, sigmaB, width, depth, 1.0, 0.8);
+    }
+
+    @Test
+    void idIsTheSha256PrefixOfTheCanonicalParameters() throws Exception {
+        GridPoint p = point(1.3, 0.7, 11, 13);
+        assertEquals("arch=mlp;activation=tanh;sampler=dense;sigma_w=1.3;sigma_b=0.7;width=11;depth=13;q0=1.0;c0=0.8",
+                p.canonicalForm());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(p.canonicalForm().getBytes(StandardCharsets.UTF_8));
+        assertEquals(ByteBuffer.wrap(digest).getLong(), p.pointKey());
+        assertEquals(String.format("%016x", p.pointKey()), p.pointId());
+    }
+
+    /** Ids are a compatibility contract: stored campaigns are resumed by them. Changing this value breaks resume. */
+    @Test
+    void idOfAReferencePointNeverChanges() {
+        assertEquals("627ff7b70ab2e301", new GridPoint(Arch.MLP, "tanh", Sampler.DENSE, 1.44, 0.3, 64, 512, 1.0, 0.8).pointId());
+    }
+
+    @Test
+    void idDependsOnEveryPhysicalParameterAndNotOnGridPosition() {
+        GridPoint base = point(1.3, 0.7, 11, 13);
+        List<GridPoint> variants = List.of(base, point(0.7, 1.3, 11, 13), point(1.3, 0.7, 13, 11),
+                new GridPoint(Arch.MLP, "relu", Sampler.DENSE, 1.3, 0.7, 11, 13, 1.0, 0.8),
+                new GridPoint(Arch.MLP, "tanh", Sampler.DENSE, 1.3, 0.7, 11, 13, 2.0, 0.8),
+                new GridPoint(Arch.MLP, "tanh", Sampler.DENSE, 1.3, 0.7, 11, 13, 1.0, 0.5));
+        Set<String> ids = new HashSet<>();
+        variants.forEach(v -> ids.add(v.pointId()));
+        assertEquals(variants.size(), ids.size(), "swapped or changed parameters must give different ids");
+
+        Campaign small = CampaignParserTest.parse(CampaignParserTest.VALID, "grid.sigma_w=[1.7]", "grid.width=[13]");
+        Campaign large = CampaignParserTest.parse(CampaignParserTest.VALID);
+        GridPoint inSmall = TaskPlanner.plan(small).points().stream()
+                .filter(p -> p.activation().equals("relu") && p.sigmaB() == 0.05).findFirst().orElseThrow();
+        assertTrue(TaskPlanner.plan(large).points().stream().anyMatch(p -> p.pointId().equals(inSmall.pointId())),
+                "a point keeps its id when the grid around it grows");
+        assertNotEquals(TaskPlanner.plan(small).points().indexOf(inSmall),
+                TaskPlanner.plan(large).points().stream().map(GridPoint::pointId).toList().indexOf(inSmall.pointId()));
+    }
+}

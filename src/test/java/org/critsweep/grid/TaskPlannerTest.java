@@ -1,0 +1,63 @@
+package org.critsweep.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskPlannerTest {
+
+    @Test
+    void gridExpandsToTheCartesianProduct() {
+        CampaignPlan plan = TaskPlanner.plan(CampaignParserTest.parse(CampaignParserTest.VALID));
+        assertEquals(1 * 2 * 2 * 2 * 2, plan.points().size(), "arch × activation × sigma_b × width × sigma_w");
+    }
+
+    @Test
+    void everyReplicaOfEveryPointIsInExactlyOneTask() {
+        GridPoint p = GridPointTest.point(1.4, 0.3, 1024, 512);
+        int replicas = 37;
+        List<SweepTask> tasks = TaskPlanner.split(p, replicas);
+        assertTrue(tasks.size() > 1, "a costly point is split");
+        boolean[] seen = new boolean[replicas];
+        for (SweepTask t : tasks) {
+            for (int r = t.firstReplica(); r < t.firstReplica() + t.replicaCount(); r++) {
+                assertTrue(!seen[r], "replica " + r + " appears twice");
+                seen[r] = true;
+            }
+        }
+        for (boolean s : seen) {
+            assertTrue(s);
+        }
+    }
+
+    @Test
+    void costIsReplicasTimesDepthTimesWidthSquared() {
+        GridPoint p = GridPointTest.point(1.4, 0.3, 11, 13);
+        SweepTask only = TaskPlanner.split(p, 7).get(0);
+        assertEquals(7.0 * 13 * 11 * 11, only.cost());
+    }
+
+    @Test
+    void balancingKeepsEveryTaskAndStaysWithinGrahamsBound() {
+        List<SweepTask> tasks = new ArrayList<>();
+        int[] widths = {16, 32, 64, 128, 256, 512};
+        for (int w : widths) {
+            for (double s = 1.0; s < 2.0; s += 0.25) {
+                tasks.addAll(TaskPlanner.split(GridPointTest.point(s, 0.3, w, 256), 50));
+            }
+        }
+        for (int partitions : new int[] {1, 3, 16}) {
+            List<List<SweepTask>> bins = TaskPlanner.balance(tasks, partitions);
+            assertEquals(tasks.size(), bins.stream().mapToInt(List::size).sum());
+            double total = tasks.stream().mapToDouble(SweepTask::cost).sum();
+            double largest = tasks.stream().max(Comparator.comparingDouble(SweepTask::cost)).orElseThrow().cost();
+            double lowerBound = Math.max(total / partitions, largest);
+            double maxLoad = bins.stream().mapToDouble(b -> b.stream().mapToDouble(SweepTask::cost).sum()).max().orElseThrow();
+            assertTrue(maxLoad <= 4.0 / 3.0 * lowerBound + 1e-9, "LPT is within 4/3 of the optimum");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.critsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.CampaignPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQL aggregation checked against the same statistics computed in Java from the raw rows. */
+class CurvesAggregationTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void curvesMatchStatisticsComputedDirectlyFromRawRows() {
+        SparkSession spark = SharedSpark.session();
+        CampaignPlan plan = TinyCampaigns.plan(temp.toString());
+        CampaignStore store = new CampaignStore(temp);
+        SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        CurvesAggregation.run(spark, store);
+
+        String pointId = plan.points().get(2).pointId();
+        int layer = 13;
+        List<Row> raw = spark.sql("SELECT rho, ln_rho, q_a, tangent_log_norm FROM raw WHERE point_id = '" + pointId
+                + "' AND layer = " + layer).collectAsList();
+        SummaryStatistics rho = new SummaryStatistics();
+        SummaryStatistics lnRho = new SummaryStatistics();
+        SummaryStatistics q = new SummaryStatistics();
+        SummaryStatistics logNorm = new SummaryStatistics();
+        double[] rhos = new double[raw.size()];
+        for (int i = 0; i < raw.size(); i++) {
+            Row r = raw.get(i);
+            rho.addValue(r.getDouble(0));
+            lnRho.addValue(r.getDouble(1));
+            q.addValue(r.getDouble(2));
+            logNorm.addValue(r.getDouble(3));
+            rhos[i] = r.getDouble(0);
+        }
+        Row c = spark.sql("SELECT * FROM curves WHERE point_id = '" + pointId + "' AND layer = " + layer).first();
+        double n = raw.size();
+        assertEquals(5L, (long) c.<Long>getAs("n"));
+        assertEquals(rho.getMean(), c.<Double>getAs("rho_mean"), 1e-12 * rho.getMean());
+        assertEquals(rho.getStandardDeviation() / Math.sqrt(n), c.<Double>getAs("rho_stderr"), 1e-9 * rho.getMean());
+        assertEquals(new Median().evaluate(rhos), c.<Double>getAs("rho_median"), 1e-12 * rho.getMean());
+        assertEquals(lnRho.getMean(), c.<Double>getAs("ln_rho_mean"), 1e-12 * Math.abs(lnRho.getMean()));
+        assertEquals(q.getMean(), c.<Double>getAs("q_mean"), 1e-12 * q.getMean());
+        assertEquals(logNorm.getMean() / layer, c.<Double>getAs("lyapunov_mean"), 1e-12);
+        assertEquals(logNorm.getStandardDeviation() / Math.sqrt(n) / layer, c.<Double>getAs("lyapunov_stderr"), 1e-12);
+        assertEquals(0L, (long) c.<Long>getAs("n_absorbed"));
+    }
+
+    @Test
+    void absorbedReplicasCountAsZeroRhoAndStayOutOfLogStatistics() {
+        SparkSession spark = SharedSpark.session();
+        CampaignPlan plan = TinyCampaigns.plan(temp.toString(), "grid.inputs.c0=1.0");
+        CampaignStore store = new CampaignStore(temp);
+        SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        CurvesAggregation.run(spark, store);
+        Row c = spark.sql("SELECT n, n_absorbed, rho_mean, rho_stderr, ln_rho_mean, n_ln_rho FROM curves WHERE layer = 7 LIMIT 1").first();
+        assertEquals(5L, c.getLong(0));
+        assertEquals(5L, c.getLong(1));
+        assertEquals(0.0, c.getDouble(2));
+        assertEquals(0.0, c.getDouble(3));
+        assertNull(c.get(4), "ln ρ of an exact merger is NULL, never NaN or -Infinity");
+        assertEquals(0L, c.getLong(5));
+    }
+}
