@@ -1,6 +1,5 @@
 package org.critsweep.kernel;
 
-import java.util.random.RandomGenerator;
 
 /**
  * One random layer of an MLP applied to three columns that share its weights: the post-activations φ(h^a) of
@@ -13,5 +12,5 @@ import java.util.random.RandomGenerator;
 public interface LayerMap {
 
     void apply(double[] postActivation, double[] difference, double[] tangent,
-               double[] nextPreActivation, double[] nextDifference, double[] nextTangent, RandomGenerator random);
+               double[] nextPreActivation, double[] nextDifference, double[] nextTangent, NormalStream random);
 }

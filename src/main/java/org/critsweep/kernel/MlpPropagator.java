@@ -1,6 +1,5 @@
 package org.critsweep.kernel;
 
-import java.util.random.RandomGenerator;
 
 /**
  * Propagates two inputs and a forward tangent through one random MLP and reports the observables of every layer
@@ -65,7 +64,7 @@ public final class MlpPropagator {
      *
      * @throws NumericalFault if a length overflows or collapses to zero
      */
-    public void run(RandomGenerator random, LayerSink sink) {
+    public void run(NormalStream random, LayerSink sink) {
         drawInputs(random);
         double logNorm = 0.0;
         double growth = Double.NaN;
@@ -87,7 +86,7 @@ public final class MlpPropagator {
      * h^a = √(N q0) e1, h^b = √(N q0)(c0 e1 + √(1 − c0²) e2) with e1, e2 orthonormal and uniformly oriented, so q and
      * c are exact at layer 0; u^0 a uniform unit vector. Draw order: e1, e2, u^0 (N Gaussians each).
      */
-    private void drawInputs(RandomGenerator random) {
+    private void drawInputs(NormalStream random) {
         fillGaussian(a, random);
         fillGaussian(d, random);
         fillGaussian(u, random);
@@ -218,7 +217,7 @@ public final class MlpPropagator {
         return Math.log(norm);
     }
 
-    private void fillGaussian(double[] x, RandomGenerator random) {
+    private void fillGaussian(double[] x, NormalStream random) {
         for (int i = 0; i < n; i++) {
             x[i] = random.nextGaussian();
         }
