@@ -122,7 +122,7 @@ public final class CampaignParser {
             List<Arch> archs = names("grid.arch", List.of("mlp"), Arch.class);
             List<String> activations = list("grid.activation", null, this::activationName);
             Sampler sampler = enumValue("grid.sampler", config.hasPath("grid.sampler")
-                    ? string("grid.sampler") : "dense", Sampler.class);
+                    ? string("grid.sampler") : "gram", Sampler.class);
             List<Double> sigmaB = list("grid.sigma_b", null, v -> number("grid.sigma_b", v, 0.0, true));
             List<Double> sigmaW = sigmaW();
             List<Integer> widths = list("grid.width", null, v -> (int) integer("grid.width", v, 2));

@@ -53,9 +53,14 @@ public final class MlpPropagator {
         this.tangentIn = new double[n];
     }
 
-    /** A propagator with the dense reference sampler. */
+    /** A propagator with the dense reference sampler, O(N²) per layer. */
     public static MlpPropagator dense(NetworkSpec spec) {
         return new MlpPropagator(spec, new DenseLayerMap(spec.sigmaW(), spec.sigmaB(), spec.width()));
+    }
+
+    /** A propagator with the exact Gram sampler, O(N) per layer. */
+    public static MlpPropagator gram(NetworkSpec spec) {
+        return new MlpPropagator(spec, new GramLayerMap(spec.sigmaW(), spec.sigmaB(), spec.width()));
     }
 
     /**

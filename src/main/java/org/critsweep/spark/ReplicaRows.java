@@ -25,7 +25,10 @@ final class ReplicaRows {
         String pointId = point.pointId();
         long pointKey = point.pointKey();
         boolean[] recorded = schedule.mask(point.depth());
-        MlpPropagator propagator = MlpPropagator.dense(point.networkSpec());
+        MlpPropagator propagator = switch (point.sampler()) {
+            case DENSE -> MlpPropagator.dense(point.networkSpec());
+            case GRAM -> MlpPropagator.gram(point.networkSpec());
+        };
         List<Row> rows = new ArrayList<>(task.replicaCount() * schedule.count(point.depth()));
         for (int replica = task.firstReplica(); replica < task.firstReplica() + task.replicaCount(); replica++) {
             int r = replica;

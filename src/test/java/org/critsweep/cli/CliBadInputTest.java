@@ -114,7 +114,7 @@ class CliBadInputTest {
 
     @Test
     void planPrintsPointsTasksAndCostAndWritesNothing() throws IOException {
-        String conf = campaign("sigma_w = [1.3, 1.7]\n width = [8, 16]\n depth = 4\n replicas = 2");
+        String conf = campaign("sampler = dense\n sigma_w = [1.3, 1.7]\n width = [8, 16]\n depth = 4\n replicas = 2");
         Outcome o = cli("plan", conf);
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().contains("4 points, 4 tasks, 2 replicas per point, depth 4"), o.out());

@@ -62,7 +62,7 @@ class CampaignParserTest {
                 """);
         assertEquals("runs/d", c.output());
         assertEquals(List.of(Arch.MLP), c.grid().archs());
-        assertEquals(Sampler.DENSE, c.grid().sampler());
+        assertEquals(Sampler.GRAM, c.grid().sampler());
         assertEquals(1.0, c.grid().q0());
         assertEquals(0.8, c.grid().c0());
         assertEquals(RecordSchedule.every(), c.grid().record());
@@ -117,7 +117,7 @@ class CampaignParserTest {
                 Arguments.of("grid.width=[64, 64]", "grid.width: duplicate values in [64, 64]; each value may appear once"),
                 Arguments.of("grid.activation=softplus", "grid.activation: unknown value 'softplus'; allowed: tanh, erf, sin, relu, linear"),
                 Arguments.of("grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp"),
-                Arguments.of("grid.sampler=gram", "grid.sampler: unknown value 'gram'; allowed: dense"),
+                Arguments.of("grid.sampler=gibbs", "grid.sampler: unknown value 'gibbs'; allowed: gram, dense"),
                 Arguments.of("grid.inputs.c0=1.5", "grid.inputs.c0: expected a correlation in [-1, 1], got 1.5"),
                 Arguments.of("grid.inputs.q0=0", "grid.inputs.q0: expected values > 0.0, got 0.0"),
                 Arguments.of("grid.record=sometimes", "grid.record: expected every or { log = n }, got string \"sometimes\""),
