@@ -22,6 +22,21 @@ public interface Activation {
     boolean isOdd();
 
     /**
+     * Writes φ(x_i) and φ′(x_i) for i &lt; n: one call per layer, so an activation can share work between the two.
+     */
+    default void evaluate(double[] x, double[] value, double[] derivative, int n) {
+        for (int i = 0; i < n; i++) {
+            value[i] = value(x[i]);
+            derivative[i] = derivative(x[i]);
+        }
+    }
+
+    /** {@link #difference(double, double)} given φ(x) already computed, which some activations can reuse. */
+    default double difference(double x, double d, double valueAtX) {
+        return difference(x, d);
+    }
+
+    /**
      * φ(x + d) − φ(x) with full relative precision in d, also when |d| is far below the rounding error of x.
      *
      * <p>The default is exact for any smooth φ: for small |d| it is d times the mean of φ′ over [x, x + d] by

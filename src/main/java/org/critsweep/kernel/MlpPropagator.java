@@ -119,17 +119,15 @@ public final class MlpPropagator {
     /** The three columns the next layer multiplies, in d's scaled units for the difference. */
     private void prepareColumns() {
         boolean linear = dExponent < LINEARISE_BELOW_EXPONENT;
+        phi.evaluate(a, postActivation, slope, n);
         for (int j = 0; j < n; j++) {
-            double x = a[j];
-            postActivation[j] = phi.value(x);
-            slope[j] = phi.derivative(x);
             tangentIn[j] = slope[j] * u[j];
             if (merged) {
                 deltaPhi[j] = 0.0;
             } else if (linear) {
                 deltaPhi[j] = slope[j] * d[j];
             } else {
-                deltaPhi[j] = Math.scalb(phi.difference(x, Math.scalb(d[j], dExponent)), -dExponent);
+                deltaPhi[j] = Math.scalb(phi.difference(a[j], Math.scalb(d[j], dExponent), postActivation[j]), -dExponent);
             }
         }
     }
