@@ -119,6 +119,9 @@ public final class MlpPropagator {
     /** The three columns the next layer multiplies, in d's scaled units for the difference. */
     private void prepareColumns() {
         boolean linear = dExponent < LINEARISE_BELOW_EXPONENT;
+        // Exact powers of two (|dExponent| ≤ 600 here), so the products below are exact rescalings.
+        double toTrue = linear ? 0.0 : Math.scalb(1.0, dExponent);
+        double toScaled = linear ? 0.0 : Math.scalb(1.0, -dExponent);
         phi.evaluate(a, postActivation, slope, n);
         for (int j = 0; j < n; j++) {
             tangentIn[j] = slope[j] * u[j];
@@ -127,7 +130,7 @@ public final class MlpPropagator {
             } else if (linear) {
                 deltaPhi[j] = slope[j] * d[j];
             } else {
-                deltaPhi[j] = Math.scalb(phi.difference(a[j], Math.scalb(d[j], dExponent), postActivation[j]), -dExponent);
+                deltaPhi[j] = phi.difference(a[j], d[j] * toTrue, postActivation[j]) * toScaled;
             }
         }
     }
@@ -138,9 +141,10 @@ public final class MlpPropagator {
         double sumAB = 0.0;
         double sumAD = 0.0;
         double sumPhi2 = 0.0;
+        double toTrue = Math.scalb(1.0, Math.max(dExponent, Double.MIN_EXPONENT - 53));
         for (int i = 0; i < n; i++) {
             double ai = a[i];
-            double bi = ai + Math.scalb(d[i], dExponent);
+            double bi = ai + d[i] * toTrue;
             sumAA += ai * ai;
             sumBB += bi * bi;
             sumAB += ai * bi;

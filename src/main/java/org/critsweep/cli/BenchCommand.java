@@ -1,0 +1,73 @@
+package org.critsweep.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.critsweep.grid.CampaignException;
+import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.KernelBenchmark;
+import org.critsweep.kernel.KernelBenchmark.Timing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: kernel throughput on this machine without Spark, each figure next to the generator's floor. */
+@Command(name = "bench", description = "Measure kernel throughput (one thread, no Spark): generator, dense and Gram layers.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--widths", split = ",", paramLabel = "N[,N...]", defaultValue = "256,1024,4096",
+            description = "Widths to measure (default: ${DEFAULT-VALUE}).")
+    List<Integer> widths;
+
+    @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds per figure; the median is reported.")
+    int rounds;
+
+    @Option(names = "--activation", defaultValue = "tanh", description = "Activation (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (Activations.byName(activation).isEmpty()) {
+            throw new CampaignException("--activation", "unknown value '" + activation + "'; allowed: "
+                    + String.join(", ", Activations.names()));
+        }
+        if (rounds < 1) {
+            throw new CampaignException("--rounds", "expected an integer >= 1, got " + rounds);
+        }
+        for (int width : widths) {
+            if (width < 2) {
+                throw new CampaignException("--widths", "expected integers >= 2, got " + width);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("critsweep bench: one thread, " + activation + ", median of " + rounds + " rounds ("
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ")");
+        out.flush();
+        KernelBenchmark bench = new KernelBenchmark(rounds);
+        TextTable table = new TextTable(List.of("N", "gaussian_ns", "dense_ns_per_weight", "dense_over_gaussian",
+                "gram_ns_per_neuron", "gram_us_per_layer", "dense_over_gram_per_layer"));
+        var phi = Activations.of(activation);
+        for (int width : widths) {
+            Timing gaussian = bench.nanosPerGaussian(width);
+            Timing dense = bench.nanosPerDenseWeight(phi, width);
+            Timing gram = bench.nanosPerGramNeuron(phi, width);
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(width));
+            row.add(Formats.number(gaussian.median()));
+            row.add(Formats.number(dense.median()));
+            row.add(Formats.number(dense.median() / gaussian.median()));
+            row.add(Formats.number(gram.median()));
+            row.add(Formats.number(gram.median() * width / 1e3));
+            row.add(Formats.number(dense.median() * width / gram.median()));
+            table.add(row);
+        }
+        out.print(table.render());
+        out.println("(checksum " + Formats.number(bench.sink()) + ")");
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+package org.critsweep.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Throughput of the kernels on this machine, measured side by side in one JVM: the Gaussian generator, a dense
+ * layer and a Gram layer (each a full propagation step: activations, sampling, bookkeeping). Each figure is the median
+ * over rounds after warm-up rounds that let the JIT compile the hot loops; results are consumed so the JIT cannot
+ * drop the work. One thread: multiply by cores for a Spark executor's throughput.
+ */
+public final class KernelBenchmark {
+
+    /** A median and the spread over rounds, in the unit the producing method states. */
+    public record Timing(double median, double min, double max, int rounds) {
+    }
+
+    private static final int WARMUP_ROUNDS = 3;
+
+    private final int rounds;
+    private double sink;
+
+    public KernelBenchmark(int rounds) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds: expected >= 1, got " + rounds);
+        }
+        this.rounds = rounds;
+    }
+
+    /** Nanoseconds per N(0,1) sample of {@link NormalStream#fill}, in blocks of {@code block}. */
+    public Timing nanosPerGaussian(int block) {
+        NormalStream stream = ReplicaStreams.of(1, 2, 3);
+        double[] buffer = new double[block];
+        int repeats = Math.max(1, 4_000_000 / block);
+        return measure(() -> {
+            for (int k = 0; k < repeats; k++) {
+                stream.fill(buffer, 0, block);
+            }
+            sink += buffer[block - 1];
+        }, (double) repeats * block);
+    }
+
+    /** Nanoseconds per weight of a dense layer (time per layer / N²). */
+    public Timing nanosPerDenseWeight(Activation phi, int width) {
+        int depth = (int) Math.max(2, 3e7 / ((double) width * width));
+        MlpPropagator propagator = MlpPropagator.dense(new NetworkSpec(phi, 1.4, 0.3, width, depth, 1.0, 0.8));
+        return measurePropagation(propagator, (double) depth * width * width);
+    }
+
+    /** Nanoseconds per neuron of a Gram layer (time per layer / N). */
+    public Timing nanosPerGramNeuron(Activation phi, int width) {
+        int depth = (int) Math.max(2, 3e6 / width);
+        MlpPropagator propagator = MlpPropagator.gram(new NetworkSpec(phi, 1.4, 0.3, width, depth, 1.0, 0.8));
+        return measurePropagation(propagator, (double) depth * width);
+    }
+
+    private Timing measurePropagation(MlpPropagator propagator, double units) {
+        int[] replica = {0};
+        return measure(() -> propagator.run(ReplicaStreams.of(5, 7, replica[0]++), o -> sink += o.qA()), units);
+    }
+
+    private Timing measure(Runnable work, double units) {
+        for (int i = 0; i < WARMUP_ROUNDS; i++) {
+            work.run();
+        }
+        double[] nanos = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            work.run();
+            nanos[i] = (System.nanoTime() - start) / units;
+        }
+        Arrays.sort(nanos);
+        double median = rounds % 2 == 1 ? nanos[rounds / 2] : 0.5 * (nanos[rounds / 2 - 1] + nanos[rounds / 2]);
+        return new Timing(median, nanos[0], nanos[rounds - 1], rounds);
+    }
+
+    /** The consumed results; reading it keeps the measured work observable. */
+    public double sink() {
+        return sink;
+    }
+}
