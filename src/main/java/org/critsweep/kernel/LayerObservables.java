@@ -12,13 +12,20 @@ package org.critsweep.kernel;
  * @param gA               G = σ_w²|φ(h^a)|²/N + σ_b², the variance of the next layer's pre-activations
  * @param tangentLogGrowth ln(|u^l|/|u^{l−1}|) of the forward tangent; NaN at layer 0, where it is undefined
  * @param tangentLogNorm   ln(|u^l|/|u^0|), the running sum of the growths; λ_N = tangentLogNorm(L)/L
+ * @param probe            the pre-activation h^a_0 of one fixed neuron, whose law over replicas shows the
+ *                         finite-width non-Gaussianity (excess kurtosis = 3 Var(G^{l−1})/E[G^{l−1}]², SCIENCE.md §2)
  */
 public record LayerObservables(
         int layer, double qA, double qB, double rho, double lnRho, double gA, double tangentLogGrowth,
-        double tangentLogNorm) {
+        double tangentLogNorm, double probe) {
 
     /** Whether the two replicas have merged exactly (h^a = h^b), after which they stay merged. */
     public boolean absorbed() {
         return rho == 0.0 && lnRho == Double.NEGATIVE_INFINITY;
+    }
+
+    /** Whether ρ is below the double range (ρ = 0 in {@link #rho()}) while the replicas are still distinct. */
+    public boolean rhoUnderflow() {
+        return rho == 0.0 && lnRho > Double.NEGATIVE_INFINITY;
     }
 }

@@ -173,7 +173,7 @@ public final class MlpPropagator {
             lnRho = Math.log(rho);
         }
         double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
-        return new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm);
+        return new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm, a[0]);
     }
 
     private static void requireUsableLength(int layer, String quantity, double sumOfSquares) {

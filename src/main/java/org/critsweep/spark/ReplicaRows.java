@@ -45,6 +45,7 @@ final class ReplicaRows {
     private static Row row(String pointId, int replica, LayerObservables o) {
         return RowFactory.create(pointId, replica, o.layer(), o.qA(), o.qB(), o.rho(),
                 Double.isFinite(o.lnRho()) ? o.lnRho() : null, o.gA(),
-                Double.isNaN(o.tangentLogGrowth()) ? null : o.tangentLogGrowth(), o.tangentLogNorm());
+                Double.isNaN(o.tangentLogGrowth()) ? null : o.tangentLogGrowth(), o.tangentLogNorm(), o.probe(),
+                o.absorbed(), o.rhoUnderflow());
     }
 }

@@ -27,6 +27,9 @@ public final class Tables {
         field("g", DataTypes.DoubleType, false),
         field("tangent_log_growth", DataTypes.DoubleType, true),
         field("tangent_log_norm", DataTypes.DoubleType, false),
+        field("probe", DataTypes.DoubleType, false),
+        field("absorbed", DataTypes.BooleanType, false),
+        field("rho_underflow", DataTypes.BooleanType, false),
     });
 
     public static final StructType POINTS_SCHEMA = new StructType(new StructField[] {

@@ -2,6 +2,7 @@
 -- Standard errors are sample standard deviations over replicas divided by sqrt(n); NULL when n = 1.
 -- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
 -- the rho statistics, not in the ln_rho ones.
+-- probe_excess_kurtosis is the excess kurtosis over replicas of one fixed neuron's pre-activation (NULL for n < 2).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0.
 SELECT
     p.point_id,
@@ -20,9 +21,12 @@ SELECT
     COUNT(r.ln_rho)                                            AS n_ln_rho,
     AVG(r.ln_rho)                                              AS ln_rho_mean,
     STDDEV_SAMP(r.ln_rho) / SQRT(COUNT(r.ln_rho))              AS ln_rho_stderr,
-    COUNT(*) - COUNT(r.ln_rho)                                 AS n_absorbed,
+    SUM(CASE WHEN r.absorbed THEN 1 ELSE 0 END)                AS n_absorbed,
+    SUM(CASE WHEN r.rho_underflow THEN 1 ELSE 0 END)           AS n_rho_underflow,
     AVG(r.q_a)                                                 AS q_mean,
     STDDEV_SAMP(r.q_a) / SQRT(COUNT(*))                        AS q_stderr,
+    AVG(LN(r.q_a))                                             AS ln_q_mean,
+    KURTOSIS(r.probe)                                          AS probe_excess_kurtosis,
     AVG(r.g)                                                   AS g_mean,
     VAR_SAMP(r.g) / (AVG(r.g) * AVG(r.g))                      AS g_relative_variance,
     AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
