@@ -39,9 +39,10 @@ public interface Activation {
     /**
      * φ(x + d) − φ(x) with full relative precision in d, also when |d| is far below the rounding error of x.
      *
-     * <p>The default is exact for any smooth φ: for small |d| it is d times the mean of φ′ over [x, x + d] by
-     * 5-point Gauss–Legendre (error ∝ d^10 φ^(10), below 1e-15 relative for |d| ≤ 1/16); for larger |d| the plain
-     * subtraction already keeps its relative precision.
+     * <p>The default: for |d| ≤ 1/16 it is d times the mean of φ′ over [x, x + d] by 5-point Gauss–Legendre (error
+     * ∝ d^10 φ^(10), below 1e-15 relative); for larger |d| the plain subtraction, whose error is relative to |φ(x)|,
+     * not to the difference — an activation that saturates (where φ(x + d) − φ(x) ≪ |φ(x)|) overrides this, as
+     * tanh and erf do.
      */
     default double difference(double x, double d) {
         if (Math.abs(d) > SMALL_DIFFERENCE) {

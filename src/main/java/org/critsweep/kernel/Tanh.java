@@ -9,19 +9,33 @@ final class Tanh implements Activation {
 
     private static final double[] P = {-9.64399179425052238628E-1, -9.92877231001918586564E1, -1.61468768441708447952E3};
     private static final double[] Q = {1.12811678491632931402E2, 2.23548839060100448583E3, 4.84406305325125486048E3};
+    /** Below |x| = 0.625 the rational form is used, above it the exponential one (Cephes' split). */
+    private static final double RATIONAL_LIMIT = 0.625;
     /** Beyond |x| = 22, 1 − tanh|x| &lt; 2^-63: tanh is ±1 in doubles. */
     private static final double SATURATION = 22.0;
 
     static double tanh(double x) {
         double z = Math.abs(x);
-        if (z >= 0.625) {
-            double t = z >= SATURATION ? 1.0 : 1.0 - 2.0 / (Math.exp(2.0 * z) + 1.0);
-            return Math.copySign(t, x);
+        if (z >= RATIONAL_LIMIT) {
+            return Math.copySign(z >= SATURATION ? 1.0 : 1.0 - complementOfLarge(z), x);
         }
         double s = x * x;
         double p = (P[0] * s + P[1]) * s + P[2];
         double q = ((s + Q[0]) * s + Q[1]) * s + Q[2];
         return x + x * s * (p / q);
+    }
+
+    /**
+     * 1 − |tanh x| without cancellation, given tanh x: 2/(e^{2|x|} + 1) where tanh is near ±1 (it underflows to 0 only
+     * beyond |x| ≈ 372), 1 − |tanh x| where that subtraction is exact enough (|tanh x| &lt; 0.56).
+     */
+    static double complement(double x, double tanhX) {
+        double z = Math.abs(x);
+        return z >= RATIONAL_LIMIT ? complementOfLarge(z) : 1.0 - Math.abs(tanhX);
+    }
+
+    private static double complementOfLarge(double z) {
+        return 2.0 / (Math.exp(2.0 * z) + 1.0);
     }
 
     @Override
@@ -34,10 +48,11 @@ final class Tanh implements Activation {
         return tanh(x);
     }
 
+    /** 1 − tanh² x = m(2 − m) with m = 1 − |tanh x|: full relative precision also where tanh x rounds to ±1. */
     @Override
     public double derivative(double x) {
-        double t = tanh(x);
-        return 1.0 - t * t;
+        double m = complement(x, tanh(x));
+        return m * (2.0 - m);
     }
 
     @Override
@@ -55,19 +70,30 @@ final class Tanh implements Activation {
     public void evaluate(double[] x, double[] value, double[] derivative, int n) {
         for (int i = 0; i < n; i++) {
             double t = tanh(x[i]);
+            double m = complement(x[i], t);
             value[i] = t;
-            derivative[i] = 1.0 - t * t;
+            derivative[i] = m * (2.0 - m);
         }
     }
 
-    /** tanh(x + d) − tanh(x) = tanh(d)(1 − tanh(x) tanh(x + d)): no cancellation (SCIENCE.md §2). */
+    /** tanh(x + d) − tanh(x) = tanh(d)(1 − tanh(x) tanh(x + d)) (SCIENCE.md §2). */
     @Override
     public double difference(double x, double d) {
         return difference(x, d, tanh(x));
     }
 
+    /**
+     * The factor 1 − tanh(x) tanh(y), y = x + d, cancels when both are near the same ±1; written with the complements
+     * m = 1 − |tanh| it is m_x + |tanh x| m_y (same sign) or 1 + |tanh x tanh y| (opposite signs), a sum of
+     * non-negative terms, so the difference keeps full relative precision for every x.
+     */
     @Override
     public double difference(double x, double d, double valueAtX) {
-        return tanh(d) * (1.0 - valueAtX * tanh(x + d));
+        double y = x + d;
+        double valueAtY = tanh(y);
+        double factor = (x >= 0.0) == (y >= 0.0)
+                ? complement(x, valueAtX) + Math.abs(valueAtX) * complement(y, valueAtY)
+                : 1.0 + Math.abs(valueAtX * valueAtY);
+        return tanh(d) * factor;
     }
 }

@@ -19,4 +19,21 @@ class TanhTest {
         assertEquals(0.0, Tanh.tanh(0.0));
         assertEquals(-1.0, Tanh.tanh(Double.NEGATIVE_INFINITY));
     }
+
+    /**
+     * Deep in saturation the identity tanh(x + d) − tanh(x) = sinh d/(cosh x cosh(x + d)) and φ′ = 1/cosh² x, evaluated
+     * in doubles (products and quotients of functions accurate to a few ulps, no cancellation), are the truth.
+     */
+    @Test
+    void differenceAndDerivativeKeepFullRelativePrecisionInSaturation() {
+        Activation tanh = Activations.of("tanh");
+        for (double x : new double[] {-40.0, -12.0, -5.0, 0.3, 5.0, 8.0, 12.0, 19.0, 25.0, 100.0, 300.0}) {
+            double cosh = Math.cosh(x);
+            assertEquals(1.0 / (cosh * cosh), tanh.derivative(x), 1e-13 / (cosh * cosh), "phi'(" + x + ")");
+            for (double d : new double[] {1e-200, 1e-10, -1e-3, 0.5, -0.5}) {
+                double expected = Math.sinh(d) / (cosh * Math.cosh(x + d));
+                assertEquals(expected, tanh.difference(x, d), 1e-13 * Math.abs(expected), "x = " + x + ", d = " + d);
+            }
+        }
+    }
 }
