@@ -2,6 +2,7 @@ package org.critsweep.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Runs independent replicas of one network spec on keyed streams and keeps every layer (test helper). */
 final class Replicas {
@@ -15,7 +16,13 @@ final class Replicas {
      * @return observables[replica][layer], layers 0..depth
      */
     static LayerObservables[][] run(NetworkSpec spec, long seed, long pointKey, int count) {
-        MlpPropagator propagator = MlpPropagator.dense(spec);
+        return run(MlpPropagator::dense, spec, seed, pointKey, count);
+    }
+
+    /** As {@link #run(NetworkSpec, long, long, int)} with the sampler that {@code sampler} builds. */
+    static LayerObservables[][] run(Function<NetworkSpec, MlpPropagator> sampler, NetworkSpec spec, long seed,
+                                    long pointKey, int count) {
+        MlpPropagator propagator = sampler.apply(spec);
         LayerObservables[][] result = new LayerObservables[count][];
         for (int r = 0; r < count; r++) {
             result[r] = runOne(propagator, ReplicaStreams.of(seed, pointKey, r));
