@@ -31,8 +31,8 @@ public interface Activation {
         }
     }
 
-    /** {@link #difference(double, double)} given φ(x) already computed, which some activations can reuse. */
-    default double difference(double x, double d, double valueAtX) {
+    /** {@link #difference(double, double)} given φ(x) and φ′(x) already computed, which some activations reuse. */
+    default double difference(double x, double d, double valueAtX, double slopeAtX) {
         return difference(x, d);
     }
 

@@ -130,7 +130,7 @@ public final class MlpPropagator {
             } else if (linear) {
                 deltaPhi[j] = slope[j] * d[j];
             } else {
-                deltaPhi[j] = phi.difference(a[j], d[j] * toTrue, postActivation[j]) * toScaled;
+                deltaPhi[j] = phi.difference(a[j], d[j] * toTrue, postActivation[j], slope[j]) * toScaled;
             }
         }
     }

@@ -69,9 +69,15 @@ final class Tanh implements Activation {
     @Override
     public void evaluate(double[] x, double[] value, double[] derivative, int n) {
         for (int i = 0; i < n; i++) {
-            double t = tanh(x[i]);
-            double m = complement(x[i], t);
-            value[i] = t;
+            double z = Math.abs(x[i]);
+            double m;
+            if (z >= RATIONAL_LIMIT) {
+                m = complementOfLarge(z);
+                value[i] = Math.copySign(1.0 - m, x[i]);
+            } else {
+                value[i] = tanh(x[i]);
+                m = 1.0 - Math.abs(value[i]);
+            }
             derivative[i] = m * (2.0 - m);
         }
     }
@@ -79,21 +85,43 @@ final class Tanh implements Activation {
     /** tanh(x + d) − tanh(x) = tanh(d)(1 − tanh(x) tanh(x + d)) (SCIENCE.md §2). */
     @Override
     public double difference(double x, double d) {
-        return difference(x, d, tanh(x));
+        double t = tanh(x);
+        double m = complement(x, t);
+        return difference(x, d, t, m * (2.0 - m));
     }
 
     /**
-     * The factor 1 − tanh(x) tanh(y), y = x + d, cancels when both are near the same ±1; written with the complements
-     * m = 1 − |tanh| it is m_x + |tanh x| m_y (same sign) or 1 + |tanh x tanh y| (opposite signs), a sum of
-     * non-negative terms, so the difference keeps full relative precision for every x.
+     * Written with the complements m = 1 − |tanh| (m_x = φ′(x)/(1 + |tanh x|) comes from the slope without another
+     * exponential), every branch adds non-negative terms or subtracts very different ones, so the difference keeps
+     * full relative precision for every x: for |d| ≥ 0.625 it is ±(m_x − m_y) when x and y = x + d are on the same side
+     * of 0 (there m_x/m_y ≥ e^{1.25} or the reverse) and tanh y − tanh x otherwise; for smaller |d| it is
+     * tanh(d)(1 − tanh x tanh y) with the factor as m_x + |tanh x| m_y (same side) or 1 + |tanh x tanh y|.
      */
     @Override
-    public double difference(double x, double d, double valueAtX) {
+    public double difference(double x, double d, double valueAtX, double slopeAtX) {
         double y = x + d;
-        double valueAtY = tanh(y);
-        double factor = (x >= 0.0) == (y >= 0.0)
-                ? complement(x, valueAtX) + Math.abs(valueAtX) * complement(y, valueAtY)
-                : 1.0 + Math.abs(valueAtX * valueAtY);
+        double zy = Math.abs(y);
+        double magnitudeAtY;
+        double complementAtY;
+        if (zy >= RATIONAL_LIMIT) {
+            complementAtY = complementOfLarge(zy);
+            magnitudeAtY = 1.0 - complementAtY;
+        } else {
+            magnitudeAtY = Math.abs(tanh(y));
+            complementAtY = 1.0 - magnitudeAtY;
+        }
+        double magnitudeAtX = Math.abs(valueAtX);
+        boolean sameSide = (x >= 0.0) == (y >= 0.0);
+        if (Math.abs(d) >= RATIONAL_LIMIT) {
+            if (!sameSide) {
+                return Math.copySign(magnitudeAtY, y) - valueAtX;
+            }
+            double complementAtX = slopeAtX / (1.0 + magnitudeAtX);
+            return y >= 0.0 ? complementAtX - complementAtY : complementAtY - complementAtX;
+        }
+        double factor = sameSide
+                ? slopeAtX / (1.0 + magnitudeAtX) + magnitudeAtX * complementAtY
+                : 1.0 + magnitudeAtX * magnitudeAtY;
         return tanh(d) * factor;
     }
 }

@@ -33,10 +33,14 @@ final class ThinQr {
                 }
                 continue;
             }
-            // Work with x/scale so that neither |x|² nor vᵀv underflows for columns as small as 1e-300.
+            // Work with x/scale, scale a power of two near max|x| (an exact rescaling), so that neither |x|² nor vᵀv
+            // underflows for columns as small as 1e-300.
+            int exponent = Math.getExponent(scale);
+            scale = Math.scalb(1.0, exponent);
+            double inverse = Math.scalb(1.0, -exponent);
             double norm2 = 0.0;
             for (int i = k; i < n; i++) {
-                x[i] /= scale;
+                x[i] *= inverse;
                 norm2 += x[i] * x[i];
             }
             double alpha = -Math.copySign(Math.sqrt(norm2), x[k]);

@@ -76,7 +76,7 @@ class ActivationsTest {
         double truth = referenceDifference(phi.name(), x, d);
         String what = phi.name() + "(" + x + " + " + d + ") − " + phi.name() + "(" + x + ")";
         assertCloseRelative(truth, phi.difference(x, d), what);
-        assertCloseRelative(truth, phi.difference(x, d, phi.value(x)), what + ", given φ(x)");
+        assertCloseRelative(truth, phi.difference(x, d, phi.value(x), phi.derivative(x)), what + ", given φ(x) and φ′(x)");
     }
 
     private static void assertCloseRelative(double truth, double actual, String what) {

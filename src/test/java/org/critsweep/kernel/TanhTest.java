@@ -30,7 +30,7 @@ class TanhTest {
         for (double x : new double[] {-40.0, -12.0, -5.0, 0.3, 5.0, 8.0, 12.0, 19.0, 25.0, 100.0, 300.0}) {
             double cosh = Math.cosh(x);
             assertEquals(1.0 / (cosh * cosh), tanh.derivative(x), 1e-13 / (cosh * cosh), "phi'(" + x + ")");
-            for (double d : new double[] {1e-200, 1e-10, -1e-3, 0.5, -0.5}) {
+            for (double d : new double[] {1e-200, 1e-10, -1e-3, 0.5, -0.5, 0.625, -0.7, 1.3, -3.0, 11.0, -45.0}) {
                 double expected = Math.sinh(d) / (cosh * Math.cosh(x + d));
                 assertEquals(expected, tanh.difference(x, d), 1e-13 * Math.abs(expected), "x = " + x + ", d = " + d);
             }
