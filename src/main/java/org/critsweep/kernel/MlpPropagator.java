@@ -244,9 +244,8 @@ public final class MlpPropagator {
         }
     }
 
+    /** Multiplies by 2^exponent: exact, except for elements 2^1022 times below the largest, which become subnormal. */
     private static void scaleByPowerOfTwo(double[] x, int exponent) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.scalb(x[i], exponent);
-        }
+        scale(x, Math.scalb(1.0, exponent));
     }
 }

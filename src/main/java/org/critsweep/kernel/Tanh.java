@@ -91,37 +91,35 @@ final class Tanh implements Activation {
     }
 
     /**
-     * Written with the complements m = 1 − |tanh| (m_x = φ′(x)/(1 + |tanh x|) comes from the slope without another
-     * exponential), every branch adds non-negative terms or subtracts very different ones, so the difference keeps
-     * full relative precision for every x: for |d| ≥ 0.625 it is ±(m_x − m_y) when x and y = x + d are on the same side
-     * of 0 (there m_x/m_y ≥ e^{1.25} or the reverse) and tanh y − tanh x otherwise; for smaller |d| it is
-     * tanh(d)(1 − tanh x tanh y) with the factor as m_x + |tanh x| m_y (same side) or 1 + |tanh x tanh y|.
+     * The addition theorem gives tanh(x + d) − tanh(x) = τ φ′(x)/(1 + τ tanh x), τ = tanh d: a product of factors that
+     * are each accurate to rounding, so the difference keeps full relative precision for every x while φ′(x) is a
+     * normal double (|x| &lt; 354). Where τ tanh x &lt; 0 the denominator 1 − |τ tanh x| is written as
+     * m_x + m_τ(1 − m_x) with the complements m = 1 − |tanh| (m_x = φ′(x)/(1 + |tanh x|)), a sum of non-negative
+     * terms, so it never cancels. One exponential at most (for τ), no subtraction of nearly equal numbers.
      */
     @Override
     public double difference(double x, double d, double valueAtX, double slopeAtX) {
-        double y = x + d;
-        double zy = Math.abs(y);
-        double magnitudeAtY;
-        double complementAtY;
-        if (zy >= RATIONAL_LIMIT) {
-            complementAtY = complementOfLarge(zy);
-            magnitudeAtY = 1.0 - complementAtY;
+        double z = Math.abs(d);
+        double tau;
+        double complementOfTau;
+        if (z >= RATIONAL_LIMIT) {
+            complementOfTau = complementOfLarge(z);
+            tau = Math.copySign(1.0 - complementOfTau, d);
         } else {
-            magnitudeAtY = Math.abs(tanh(y));
-            complementAtY = 1.0 - magnitudeAtY;
+            tau = tanh(d);
+            complementOfTau = 1.0 - Math.abs(tau);
         }
-        double magnitudeAtX = Math.abs(valueAtX);
-        boolean sameSide = (x >= 0.0) == (y >= 0.0);
-        if (Math.abs(d) >= RATIONAL_LIMIT) {
-            if (!sameSide) {
-                return Math.copySign(magnitudeAtY, y) - valueAtX;
-            }
-            double complementAtX = slopeAtX / (1.0 + magnitudeAtX);
-            return y >= 0.0 ? complementAtX - complementAtY : complementAtY - complementAtX;
+        double product = tau * valueAtX;
+        double denominator;
+        if (product >= 0.0) {
+            denominator = 1.0 + product;
+        } else {
+            double complementOfX = slopeAtX / (1.0 + Math.abs(valueAtX));
+            denominator = complementOfX + complementOfTau * (1.0 - complementOfX);
         }
-        double factor = sameSide
-                ? slopeAtX / (1.0 + magnitudeAtX) + magnitudeAtX * complementAtY
-                : 1.0 + magnitudeAtX * magnitudeAtY;
-        return tanh(d) * factor;
+        if (!(denominator > 0.0)) {
+            return tanh(x + d) - valueAtX;  // both complements underflowed: |x| and |d| beyond 372, no cancellation
+        }
+        return tau * slopeAtX / denominator;
     }
 }
