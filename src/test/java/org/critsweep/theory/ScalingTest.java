@@ -1,0 +1,63 @@
+package org.critsweep.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.critsweep.kernel.Activation;
+import org.critsweep.kernel.Activations;
+import org.junit.jupiter.api.Test;
+
+/** Mean-field directed percolation (SCIENCE.md §4) and the 1/n recursion (§5) as checks of the maps. */
+class ScalingTest {
+
+    static final Activation TANH = Activations.of("tanh");
+
+    /** At σ_w,c, ρ_l = 1/(κ(l + l0)) + O(ln l / l²): the relative deviation of κ l ρ_l from 1 falls like ln l / l. */
+    @Test
+    void criticalDecayIsOneOverKappaL() {
+        MeanField field = MeanField.of(TANH, CriticalLine.sigmaWc(TANH, 0.3), 0.3);
+        double kappa = field.point().kappa();
+        MeanFieldCurve curve = field.curve(field.qStar(), 0.8, 20_000);
+        double at1000 = Math.abs(kappa * 1000 * curve.rho()[1000] - 1.0);
+        double at20000 = Math.abs(kappa * 20_000 * curve.rho()[20_000] - 1.0);
+        assertTrue(at20000 < 3e-3, "kappa l rho_l = 1 within " + at20000);
+        assertTrue(at20000 < at1000 / 10.0, "deviation shrinks roughly like 1/l: " + at1000 + " -> " + at20000);
+    }
+
+    /** Just above criticality ρ* = (χ₁ − 1)/κ (1 + O(χ₁ − 1)) (β = 1). */
+    @Test
+    void chaoticFixedPointGrowsLinearlyInChiMinusOne() {
+        double sigmaWc = CriticalLine.sigmaWc(TANH, 0.3);
+        double[] relativeError = new double[2];
+        double[] offsets = {1e-3, 1e-4};
+        for (int k = 0; k < 2; k++) {
+            MeanFieldPoint p = MeanField.of(TANH, sigmaWc + offsets[k], 0.3).point();
+            double predicted = (p.chi1() - 1.0) / p.kappa();
+            relativeError[k] = Math.abs((1.0 - p.cStar()) / predicted - 1.0);
+        }
+        assertTrue(relativeError[1] < 2e-3, "ratio -> 1: " + relativeError[1]);
+        assertTrue(relativeError[1] < relativeError[0] / 5.0, "error O(chi1 - 1): " + relativeError[0] + " -> " + relativeError[1]);
+    }
+
+    /**
+     * tanh at σ_w = 1, σ_b = 0: Var(G)/E[G]² ≈ (2/3) l/n for l/n ≲ 0.25 (SCIENCE.md §5). At l = 200, n = 1000 the
+     * asymptotic slope holds to a few per cent (corrections O(1/l) and O(l/n)).
+     */
+    @Test
+    void oneOverNRecursionGrowsLikeTwoThirdsLOverN() {
+        int width = 1000;
+        double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(TANH, 1.0, 0.0), 1.0, width, 250);
+        double expected = 2.0 / 3.0 * 200 / width;
+        assertEquals(expected, ratio[199], 0.05 * expected);
+    }
+
+    @Test
+    void orderedCurveApproachesTheFixedPointAtRateChiC() {
+        MeanField field = MeanField.of(TANH, 1.0, 0.3);
+        MeanFieldPoint p = field.point();
+        MeanFieldCurve curve = field.curve(p.qStar(), 0.8, 60);
+        // ρ_{l+1}/ρ_l → χ₁ = χ_c at c* = 1 in the ordered phase.
+        assertEquals(p.chi1(), curve.rho()[60] / curve.rho()[59], 1e-6);
+        assertEquals(p.chi1(), p.chiC(), 1e-12);
+    }
+}
