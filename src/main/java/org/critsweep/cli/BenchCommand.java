@@ -8,6 +8,7 @@ import org.critsweep.grid.CampaignException;
 import org.critsweep.kernel.Activations;
 import org.critsweep.kernel.KernelBenchmark;
 import org.critsweep.kernel.KernelBenchmark.Timing;
+import org.critsweep.theory.TheoryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,7 +67,11 @@ final class BenchCommand implements Callable<Integer> {
             table.add(row);
         }
         out.print(table.render());
-        out.println("(checksum " + Formats.number(bench.sink()) + ")");
+        TheoryBenchmark theory = new TheoryBenchmark(rounds);
+        out.println("theory point (" + activation + ", sigma_w 1.5, sigma_b 0.05): "
+                + Formats.number(theory.pointMillis(phi, 1.5, 0.05)) + " ms; critical line at 100 sigma_b: "
+                + Formats.number(theory.criticalLineMillis(phi, 100)) + " ms");
+        out.println("(checksum " + Formats.number(bench.sink() + theory.sink()) + ")");
         out.flush();
         return 0;
     }

@@ -1,0 +1,245 @@
+package org.critsweep.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.critsweep.grid.CampaignException;
+import org.critsweep.kernel.Activation;
+import org.critsweep.kernel.Activations;
+import org.critsweep.theory.CriticalLine;
+import org.critsweep.theory.MeanField;
+import org.critsweep.theory.MeanFieldCurve;
+import org.critsweep.theory.MeanFieldPoint;
+import org.critsweep.theory.NoCriticalPointException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code theory point|critical|curve}: mean-field quantities (SCIENCE.md §4) without Spark. */
+@Command(name = "theory", description = "Mean-field (infinite-width) quantities: a point, the critical line, a curve.",
+        subcommands = {TheoryCommand.Point.class, TheoryCommand.Critical.class, TheoryCommand.Curve.class})
+final class TheoryCommand {
+
+    /** The options every theory subcommand shares. */
+    static final class ActivationOption {
+        @Option(names = "--activation", required = true, description = "tanh | erf | sin | relu | linear")
+        String name;
+
+        Activation resolve() {
+            return Activations.byName(name).orElseThrow(() -> new CampaignException("--activation",
+                    "unknown value '" + name + "'; allowed: " + String.join(", ", Activations.names())));
+        }
+    }
+
+    enum Format { table, json, csv }
+
+    /** Runs a theory computation, turning its argument errors into bad-input errors that name the option. */
+    static <T> T checked(java.util.function.Supplier<T> computation) {
+        try {
+            return computation.get();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            String field = colon > 0 ? "--" + message.substring(0, colon).replace('_', '-') : "theory";
+            throw new CampaignException(field, colon > 0 ? message.substring(colon + 1).strip() : message);
+        }
+    }
+
+    static String json(Map<String, Object> fields) {
+        StringBuilder out = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            out.append(out.length() == 1 ? "" : ", ").append('"').append(e.getKey()).append("\": ");
+            Object v = e.getValue();
+            if (v instanceof Double d) {
+                out.append(Double.isFinite(d) ? Double.toString(d) : (Double.isNaN(d) ? "null" : "\"" + d + "\""));
+            } else if (v instanceof Number) {
+                out.append(v);
+            } else {
+                out.append('"').append(v).append('"');
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    @Command(name = "point", description = "q*, chi1, chi_q, c*, chi_c, xi_q, xi_c, kappa and the phase of one point.")
+    static final class Point implements Callable<Integer> {
+        @Mixin
+        ActivationOption activation;
+
+        @Option(names = "--sigma-w", required = true, description = "Weight scale, > 0.")
+        double sigmaW;
+
+        @Option(names = "--sigma-b", required = true, description = "Bias scale, >= 0.")
+        double sigmaB;
+
+        @Option(names = "--format", defaultValue = "table", description = "table | json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Activation phi = activation.resolve();
+            MeanFieldPoint p = checked(() -> MeanField.of(phi, sigmaW, sigmaB).point());
+            Map<String, Object> fields = fields(p);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                out.println(json(fields));
+            } else {
+                TextTable table = new TextTable(List.of("quantity", "value"));
+                fields.forEach((k, v) -> table.add(List.of(k, v instanceof Double d ? Double.toString(d) : v.toString())));
+                out.print(table.render());
+            }
+            out.flush();
+            return 0;
+        }
+
+        static Map<String, Object> fields(MeanFieldPoint p) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("activation", p.activation());
+            f.put("sigma_w", p.sigmaW());
+            f.put("sigma_b", p.sigmaB());
+            f.put("q_star", p.qStar());
+            f.put("chi1", p.chi1());
+            f.put("chi_q", p.chiQ());
+            f.put("c_star", p.cStar());
+            f.put("chi_c", p.chiC());
+            f.put("xi_q", p.xiQ());
+            f.put("xi_c", p.xiC());
+            f.put("kappa", p.kappa());
+            f.put("phase", p.phase().label());
+            return f;
+        }
+    }
+
+    @Command(name = "critical", description = "The critical line sigma_w,c(sigma_b) where chi1 = 1.")
+    static final class Critical implements Callable<Integer> {
+        @Mixin
+        ActivationOption activation;
+
+        @Option(names = "--sigma-b", split = ",", paramLabel = "B[,B...]", description = "Bias scales, >= 0.")
+        List<Double> sigmaB = new ArrayList<>();
+
+        @Option(names = "--sigma-b-range", paramLabel = "FROM:TO:N", description = "N equally spaced bias scales.")
+        String range;
+
+        @Option(names = "--format", defaultValue = "table", description = "table | json | csv (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Activation phi = activation.resolve();
+            List<Double> biases = new ArrayList<>(sigmaB);
+            biases.addAll(parseRange());
+            if (biases.isEmpty()) {
+                throw new CampaignException("--sigma-b", "give one or more bias scales (--sigma-b 0.1,0.3 or --sigma-b-range 0:1:11)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            TextTable table = new TextTable(List.of("sigma_b", "sigma_w_c", "q_star", "kappa"));
+            if (format == Format.csv) {
+                out.println("sigma_b,sigma_w_c,q_star,kappa");
+            }
+            for (double b : biases) {
+                double sigmaWc = checked(() -> CriticalLine.sigmaWc(phi, b));
+                MeanFieldPoint p = checked(() -> MeanField.of(phi, sigmaWc, b).point());
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("sigma_b", b);
+                f.put("sigma_w_c", sigmaWc);
+                f.put("q_star", p.qStar());
+                f.put("kappa", p.kappa());
+                switch (format) {
+                    case json -> out.println(json(f));
+                    case csv -> out.println(b + "," + sigmaWc + "," + p.qStar() + "," + p.kappa());
+                    case table -> table.add(List.of(Double.toString(b), Double.toString(sigmaWc),
+                            Double.toString(p.qStar()), Double.toString(p.kappa())));
+                }
+            }
+            if (format == Format.table) {
+                out.print(table.render());
+            }
+            out.flush();
+            return 0;
+        }
+
+        private List<Double> parseRange() {
+            if (range == null) {
+                return List.of();
+            }
+            String[] parts = range.split(":");
+            try {
+                double from = Double.parseDouble(parts[0]);
+                double to = Double.parseDouble(parts[1]);
+                int n = Integer.parseInt(parts[2]);
+                if (parts.length != 3 || n < 2 || !(from < to)) {
+                    throw new NumberFormatException();
+                }
+                List<Double> values = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    values.add(from + (to - from) * i / (n - 1));
+                }
+                return values;
+            } catch (RuntimeException e) {
+                throw new CampaignException("--sigma-b-range", "expected FROM:TO:N with FROM < TO and N >= 2, got '" + range + "'");
+            }
+        }
+    }
+
+    @Command(name = "curve", description = "The mean-field q_l and rho_l = 1 - c_l for l = 0..depth.")
+    static final class Curve implements Callable<Integer> {
+        @Mixin
+        ActivationOption activation;
+
+        @Option(names = "--sigma-w", required = true, description = "Weight scale, > 0.")
+        double sigmaW;
+
+        @Option(names = "--sigma-b", required = true, description = "Bias scale, >= 0.")
+        double sigmaB;
+
+        @Option(names = "--depth", required = true, description = "Number of layers, >= 0.")
+        int depth;
+
+        @Option(names = "--q0", defaultValue = "1.0", description = "Input q (default: ${DEFAULT-VALUE}).")
+        double q0;
+
+        @Option(names = "--c0", defaultValue = "0.8", description = "Input correlation (default: ${DEFAULT-VALUE}).")
+        double c0;
+
+        @Option(names = "--format", defaultValue = "csv", description = "csv | json (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Activation phi = activation.resolve();
+            MeanFieldCurve curve = checked(() -> MeanField.of(phi, sigmaW, sigmaB).curve(q0, c0, depth));
+            PrintWriter out = spec.commandLine().getOut();
+            if (format != Format.json) {
+                out.println("layer,q,rho");
+            }
+            for (int l = 0; l <= depth; l++) {
+                if (format == Format.json) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("layer", l);
+                    f.put("q", curve.q()[l]);
+                    f.put("rho", curve.rho()[l]);
+                    out.println(json(f));
+                } else {
+                    out.println(String.format(Locale.ROOT, "%d,%s,%s", l, curve.q()[l], curve.rho()[l]));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
