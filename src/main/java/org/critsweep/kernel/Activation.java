@@ -18,6 +18,11 @@ public interface Activation {
     /** φ″(x); zero almost everywhere for piecewise-linear activations. */
     double secondDerivative(double x);
 
+    /** Whether φ is smooth everywhere; false for piecewise-linear activations, whose kinks quadratures must respect. */
+    default boolean isSmooth() {
+        return true;
+    }
+
     /** Whether φ(−x) = −φ(x): with σ_b = 0 such activations make 1 − c degenerate (SCIENCE.md §2). */
     boolean isOdd();
 

@@ -24,6 +24,11 @@ final class Relu implements Activation {
     }
 
     @Override
+    public boolean isSmooth() {
+        return false;
+    }
+
+    @Override
     public boolean isOdd() {
         return false;
     }

@@ -67,7 +67,16 @@ public final class SweepJob {
     }
 
     private static Row pointRow(GridPoint p, int replicas) {
+        var theory = TheoryStage.fixedPoint(p);
         return RowFactory.create(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(), p.sigmaW(),
-                p.sigmaB(), p.width(), p.depth(), p.q0(), p.c0(), replicas, "done");
+                p.sigmaB(), p.width(), p.depth(), p.q0(), p.c0(), replicas, "done",
+                theory.map(t -> t.qStar()).orElse(null), theory.map(t -> t.chi1()).orElse(null),
+                theory.map(t -> finiteOrNull(t.xiC())).orElse(null), theory.map(t -> t.kappa()).orElse(null),
+                theory.map(t -> t.phase().label()).orElse("unbounded"));
+    }
+
+    /** ξ_c is infinite exactly at criticality; the table says NULL rather than Infinity. */
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

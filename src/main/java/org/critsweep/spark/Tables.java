@@ -11,9 +11,18 @@ public final class Tables {
     public static final String RAW = "raw";
     public static final String CURVES = "curves";
     public static final String FITS = "fits";
+    public static final String THEORY = "theory";
 
     /** Every table a campaign writes, in pipeline order. */
-    public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, CURVES, FITS);
+    public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, THEORY, CURVES, FITS);
+
+    /** The mean-field q_l and ρ_l of each point's parameters, for every layer (SCIENCE.md §4). */
+    public static final StructType THEORY_SCHEMA = new StructType(new StructField[] {
+        field("point_id", DataTypes.StringType, false),
+        field("layer", DataTypes.IntegerType, false),
+        field("mf_q", DataTypes.DoubleType, false),
+        field("mf_rho", DataTypes.DoubleType, false),
+    });
 
     /** One row per (point, replica, recorded layer); see {@link org.critsweep.kernel.LayerObservables}. */
     public static final StructType RAW_SCHEMA = new StructType(new StructField[] {
@@ -45,6 +54,11 @@ public final class Tables {
         field("c0", DataTypes.DoubleType, false),
         field("replicas", DataTypes.IntegerType, false),
         field("status", DataTypes.StringType, false),
+        field("q_star", DataTypes.DoubleType, true),
+        field("chi1", DataTypes.DoubleType, true),
+        field("xi_c", DataTypes.DoubleType, true),
+        field("kappa", DataTypes.DoubleType, true),
+        field("phase", DataTypes.StringType, false),
     });
 
     public static final StructType FITS_SCHEMA = new StructType(new StructField[] {

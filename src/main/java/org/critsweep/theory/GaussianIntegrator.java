@@ -53,12 +53,13 @@ public final class GaussianIntegrator {
 
     /**
      * E[g(z1, z2)] for independent standard normals, where g may have kinks where z1 = 0 and where
-     * {@code c z1 + s z2 = 0} (the second correlated variable u2 ∝ c z1 + s z2 vanishes).
+     * {@code c z1 + s z2 = 0} (the second correlated variable u2 ∝ c z1 + s z2 vanishes); {@code kinked} grades the
+     * outer panels towards the meeting point of the two kink lines (needed only for non-smooth integrands).
      */
-    public double expect(DoubleBinaryOperator g, double c, double s) {
+    public double expect(DoubleBinaryOperator g, double c, double s, boolean kinked) {
         double[] nodes = new double[outerNodes.length + 24];
         double[] weights = new double[nodes.length];
-        double[][] graded = graded(s);
+        double[][] graded = kinked ? graded(s) : new double[][] {outerNodes, outerWeights};
         double[] outer = graded[0];
         double[] outerWeight = graded[1];
         double sum = 0.0;

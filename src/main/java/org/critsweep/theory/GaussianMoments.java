@@ -43,7 +43,7 @@ class GaussianMoments {
         return GaussianIntegrator.forVariance(q).expect((z1, z2) -> {
             double u1 = r * z1;
             return sq(phi.difference(u1, r * (s * z2 - epsilon * z1)));
-        }, c, s);
+        }, c, s, !phi.isSmooth());
     }
 
     /** E[φ(√q z) φ″(√q z)]. */
@@ -69,7 +69,7 @@ class GaussianMoments {
         double r = Math.sqrt(q);
         double s = Math.sqrt(Math.max(0.0, (1.0 - c) * (1.0 + c)));
         return GaussianIntegrator.forVariance(q).expect(
-                (z1, z2) -> phi.derivative(r * z1) * phi.derivative(r * (c * z1 + s * z2)), c, s);
+                (z1, z2) -> phi.derivative(r * z1) * phi.derivative(r * (c * z1 + s * z2)), c, s, !phi.isSmooth());
     }
 
     static double sq(double x) {

@@ -3,6 +3,7 @@
 -- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
 -- the rho statistics, not in the ln_rho ones.
 -- probe_excess_kurtosis is the excess kurtosis over replicas of one fixed neuron's pre-activation (NULL for n < 2).
+-- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0.
 SELECT
     p.point_id,
@@ -32,7 +33,10 @@ SELECT
     AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
     STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
     CASE WHEN r.layer > 0 THEN AVG(r.tangent_log_norm) / r.layer END                          AS lyapunov_mean,
-    CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(*)) / r.layer END AS lyapunov_stderr
+    CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(*)) / r.layer END AS lyapunov_stderr,
+    FIRST(t.mf_rho)                                            AS mf_rho,
+    FIRST(t.mf_q)                                              AS mf_q
 FROM raw r
 JOIN points p ON r.point_id = p.point_id
+LEFT JOIN theory t ON t.point_id = r.point_id AND t.layer = r.layer
 GROUP BY p.point_id, p.arch, p.activation, p.sampler, p.sigma_w, p.sigma_b, p.width, p.depth, r.layer

@@ -25,6 +25,7 @@ class CurvesAggregationTest {
         CampaignPlan plan = TinyCampaigns.plan(temp.toString());
         CampaignStore store = new CampaignStore(temp);
         SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
 
         String pointId = plan.points().get(2).pointId();
@@ -63,6 +64,7 @@ class CurvesAggregationTest {
         CampaignPlan plan = TinyCampaigns.plan(temp.toString(), "grid.inputs.c0=1.0");
         CampaignStore store = new CampaignStore(temp);
         SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
         Row c = spark.sql("SELECT n, n_absorbed, rho_mean, rho_stderr, ln_rho_mean, n_ln_rho FROM curves WHERE layer = 7 LIMIT 1").first();
         assertEquals(5L, c.getLong(0));
@@ -71,5 +73,40 @@ class CurvesAggregationTest {
         assertEquals(0.0, c.getDouble(3));
         assertNull(c.get(4), "ln ρ of an exact merger is NULL, never NaN or -Infinity");
         assertEquals(0L, c.getLong(5));
+    }
+
+    /**
+     * At N = 1024 and a few layers the finite net follows mean-field theory (SCIENCE.md §5, l ≪ N): the measured
+     * ρ and q agree with the overlay within 4 standard errors (finite-width bias O(l/N) ≈ 0.5 % is below that), and
+     * the overlay is the theory engine's curve for the point.
+     */
+    @Test
+    void meanFieldOverlayMatchesTheEngineAndTheWideNetwork() {
+        SparkSession spark = SharedSpark.session();
+        CampaignPlan plan = TinyCampaigns.plan(temp.toString(), "grid.width=[1024]", "grid.sigma_w=[1.5]",
+                "grid.depth=6", "grid.replicas=40");
+        CampaignStore store = new CampaignStore(temp);
+        SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        TheoryStage.writeCurves(spark, plan, store);
+        CurvesAggregation.run(spark, store);
+        var point = plan.points().get(0);
+        var expected = org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3)
+                .curve(1.0, 0.8, 6);
+        for (Row c : spark.sql("SELECT layer, rho_mean, rho_stderr, q_mean, q_stderr, mf_rho, mf_q FROM curves ORDER BY layer")
+                .collectAsList()) {
+            int layer = c.getInt(0);
+            assertEquals(expected.rho()[layer], c.getDouble(5), 0.0);
+            assertEquals(expected.q()[layer], c.getDouble(6), 0.0);
+            if (layer > 0) {
+                assertEquals(c.getDouble(5), c.getDouble(1), 4 * c.getDouble(2), "rho at layer " + layer);
+                assertEquals(c.getDouble(6), c.getDouble(3), 4 * c.getDouble(4), "q at layer " + layer);
+            }
+        }
+        Row p = spark.sql("SELECT q_star, chi1, kappa, phase FROM points").first();
+        var theory = org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3).point();
+        assertEquals(theory.qStar(), p.getDouble(0), 0.0);
+        assertEquals(theory.chi1(), p.getDouble(1), 0.0);
+        assertEquals(theory.kappa(), p.getDouble(2), 0.0);
+        assertEquals("chaotic", p.getString(3));
     }
 }

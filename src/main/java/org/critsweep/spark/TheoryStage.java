@@ -1,0 +1,79 @@
+package org.critsweep.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.GridPoint;
+import org.critsweep.kernel.Activations;
+import org.critsweep.theory.MeanField;
+import org.critsweep.theory.MeanFieldCurve;
+import org.critsweep.theory.MeanFieldPoint;
+
+/**
+ * The mean-field overlay: for every distinct (activation, σ_w, σ_b, q0, c0, depth) of the plan, the infinite-width
+ * q_l and ρ_l (computed once, in parallel on the executors) written as the {@code theory} table keyed by
+ * (point_id, layer), which the aggregation joins into {@code curves}; and the fixed-point quantities per point for the
+ * {@code points} table. Points that share physics (they differ only in width) share one computation.
+ */
+public final class TheoryStage {
+
+    /** The physics a mean-field curve depends on. */
+    record CurveKey(String activation, double sigmaW, double sigmaB, double q0, double c0, int depth)
+            implements java.io.Serializable {
+        static CurveKey of(GridPoint p) {
+            return new CurveKey(p.activation(), p.sigmaW(), p.sigmaB(), p.q0(), p.c0(), p.depth());
+        }
+    }
+
+    /** One curve to compute and the points that share it. */
+    record CurveWork(CurveKey key, ArrayList<String> pointIds) implements java.io.Serializable {
+    }
+
+    private TheoryStage() {
+    }
+
+    /** Writes the {@code theory} table and registers it as a view. */
+    public static void writeCurves(SparkSession spark, CampaignPlan plan, CampaignStore store) {
+        Map<CurveKey, ArrayList<String>> shared = new LinkedHashMap<>();
+        for (GridPoint p : plan.points()) {
+            shared.computeIfAbsent(CurveKey.of(p), k -> new ArrayList<>()).add(p.pointId());
+        }
+        List<CurveWork> work = new ArrayList<>();
+        shared.forEach((k, ids) -> work.add(new CurveWork(k, ids)));
+        var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(work, Math.max(1, work.size()))
+                .flatMap(w -> curveRows(w.key(), w.pointIds()).iterator());
+        spark.createDataFrame(rows, Tables.THEORY_SCHEMA).write().mode(SaveMode.Overwrite).parquet(store.table(Tables.THEORY));
+    }
+
+    private static List<Row> curveRows(CurveKey key, List<String> pointIds) {
+        MeanFieldCurve curve = MeanField.of(Activations.of(key.activation()), key.sigmaW(), key.sigmaB())
+                .curve(key.q0(), key.c0(), key.depth());
+        List<Row> rows = new ArrayList<>(pointIds.size() * (key.depth() + 1));
+        for (String id : pointIds) {
+            for (int l = 0; l <= key.depth(); l++) {
+                rows.add(RowFactory.create(id, l, curve.q()[l], curve.rho()[l]));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The point's mean-field fixed point, or empty where q* does not exist (ReLU or linear networks whose q grows
+     * without bound): the points table then holds NULLs and the phase "unbounded".
+     */
+    static java.util.Optional<MeanFieldPoint> fixedPoint(GridPoint p) {
+        try {
+            return java.util.Optional.of(MeanField.of(Activations.of(p.activation()), p.sigmaW(), p.sigmaB()).point());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
