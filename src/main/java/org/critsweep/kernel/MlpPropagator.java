@@ -17,7 +17,6 @@ public final class MlpPropagator {
 
     /** Below |d| = 2^-600 the difference is propagated linearly, in scaled form. */
     private static final int LINEARISE_BELOW_EXPONENT = -600;
-    private static final double LN2 = Math.log(2.0);
 
     private final NetworkSpec spec;
     private final Activation phi;
@@ -33,6 +32,7 @@ public final class MlpPropagator {
     private final double[] slope;
     private final double[] deltaPhi;
     private final double[] tangentIn;
+    private final PairGeometry geometry = new PairGeometry();
     private int dExponent;
     private boolean merged;
 
@@ -136,44 +136,16 @@ public final class MlpPropagator {
     }
 
     private LayerObservables observe(int layer, double growth, double logNorm) {
-        double sumAA = 0.0;
-        double sumBB = 0.0;
-        double sumAB = 0.0;
-        double sumAD = 0.0;
+        geometry.measure(a, d, dExponent, merged, 0, n);
+        requireUsableLength(layer, "q_a", geometry.sumAA);
+        requireUsableLength(layer, "q_b", geometry.sumBB);
         double sumPhi2 = 0.0;
-        double toTrue = Math.scalb(1.0, Math.max(dExponent, Double.MIN_EXPONENT - 53));
         for (int i = 0; i < n; i++) {
-            double ai = a[i];
-            double bi = ai + d[i] * toTrue;
-            sumAA += ai * ai;
-            sumBB += bi * bi;
-            sumAB += ai * bi;
-            sumAD += ai * d[i];
             sumPhi2 += postActivation[i] * postActivation[i];
         }
-        requireUsableLength(layer, "q_a", sumAA);
-        requireUsableLength(layer, "q_b", sumBB);
-        double normProduct = Math.sqrt(sumAA) * Math.sqrt(sumBB);
-        double rho;
-        double lnRho;
-        if (merged) {
-            rho = 0.0;
-            lnRho = Double.NEGATIVE_INFINITY;
-        } else if (sumAB > 0.0) {
-            double along = sumAD / sumAA;
-            double perp2 = 0.0;
-            for (int i = 0; i < n; i++) {
-                double p = d[i] - along * a[i];
-                perp2 += p * p;
-            }
-            lnRho = 2 * dExponent * LN2 + Math.log(sumAA * perp2) - Math.log(normProduct * (normProduct + sumAB));
-            rho = Math.exp(lnRho);
-        } else {
-            rho = 1.0 - sumAB / normProduct;
-            lnRho = Math.log(rho);
-        }
         double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
-        return new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm, a[0]);
+        return new LayerObservables(layer, geometry.sumAA / n, geometry.sumBB / n, geometry.rho, geometry.lnRho, g,
+                growth, logNorm, a[0]);
     }
 
     private static void requireUsableLength(int layer, String quantity, double sumOfSquares) {
@@ -200,16 +172,10 @@ public final class MlpPropagator {
         if (merged) {
             return;
         }
-        double max = 0.0;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, Math.abs(d[i]));
-        }
-        if (max == 0.0) {
+        int shift = PairGeometry.normalisingShift(d);
+        if (shift == Integer.MIN_VALUE) {
             merged = true;
-            return;
-        }
-        int shift = Math.getExponent(max);
-        if (shift != 0) {
+        } else if (shift != 0) {
             scaleByPowerOfTwo(d, -shift);
             dExponent += shift;
         }

@@ -20,6 +20,7 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "8")
+                .config("spark.sql.debug.maxToStringFields", "1000")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         if (master != null) {
             builder.master(master);
