@@ -82,7 +82,7 @@ public final class MlpPropagator {
             layerMap.apply(postActivation, deltaPhi, tangentIn, nextA, nextD, nextU, random);
             swapBuffers();
             normaliseDifference();
-            growth = normaliseTangent(layer + 1);
+            growth = Vectors.normaliseTangent(u, layer + 1);
             logNorm += growth;
         }
     }
@@ -92,15 +92,15 @@ public final class MlpPropagator {
      * c are exact at layer 0; u^0 a uniform unit vector. Draw order: e1, e2, u^0 (N Gaussians each).
      */
     private void drawInputs(NormalStream random) {
-        fillGaussian(a, random);
-        fillGaussian(d, random);
-        fillGaussian(u, random);
-        scale(a, 1.0 / Math.sqrt(dot(a, a)));
-        double overlap = dot(a, d);
+        Vectors.fillGaussian(a, random);
+        Vectors.fillGaussian(d, random);
+        Vectors.fillGaussian(u, random);
+        Vectors.scale(a, 1.0 / Math.sqrt(Vectors.dot(a, a)));
+        double overlap = Vectors.dot(a, d);
         for (int i = 0; i < n; i++) {
             d[i] -= overlap * a[i];
         }
-        scale(d, 1.0 / Math.sqrt(dot(d, d)));
+        Vectors.scale(d, 1.0 / Math.sqrt(Vectors.dot(d, d)));
         double radius = Math.sqrt(n * spec.q0());
         double c0 = spec.c0();
         double along = c0 - 1.0;
@@ -113,7 +113,7 @@ public final class MlpPropagator {
         dExponent = 0;
         merged = false;
         normaliseDifference();
-        scale(u, 1.0 / Math.sqrt(dot(u, u)));
+        Vectors.scale(u, 1.0 / Math.sqrt(Vectors.dot(u, u)));
     }
 
     /** The three columns the next layer multiplies, in d's scaled units for the difference. */
@@ -137,8 +137,8 @@ public final class MlpPropagator {
 
     private LayerObservables observe(int layer, double growth, double logNorm) {
         geometry.measure(a, d, dExponent, merged, 0, n);
-        requireUsableLength(layer, "q_a", geometry.sumAA);
-        requireUsableLength(layer, "q_b", geometry.sumBB);
+        PairGeometry.requireUsableLength(layer, "q_a", geometry.sumAA);
+        PairGeometry.requireUsableLength(layer, "q_b", geometry.sumBB);
         double sumPhi2 = 0.0;
         for (int i = 0; i < n; i++) {
             sumPhi2 += postActivation[i] * postActivation[i];
@@ -146,13 +146,6 @@ public final class MlpPropagator {
         double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
         return new LayerObservables(layer, geometry.sumAA / n, geometry.sumBB / n, geometry.rho, geometry.lnRho, g,
                 growth, logNorm, a[0]);
-    }
-
-    private static void requireUsableLength(int layer, String quantity, double sumOfSquares) {
-        if (!(sumOfSquares > 0.0) || Double.isInfinite(sumOfSquares)) {
-            throw new NumericalFault(quantity + " left the double range at layer " + layer + ": |h|^2 = "
-                    + sumOfSquares + " (overflow or collapse to 0; reduce depth or sigma_w)");
-        }
     }
 
     private void swapBuffers() {
@@ -176,42 +169,8 @@ public final class MlpPropagator {
         if (shift == Integer.MIN_VALUE) {
             merged = true;
         } else if (shift != 0) {
-            scaleByPowerOfTwo(d, -shift);
+            Vectors.scaleByPowerOfTwo(d, -shift);
             dExponent += shift;
         }
-    }
-
-    private double normaliseTangent(int layer) {
-        double norm = Math.sqrt(dot(u, u));
-        if (!(norm > 0.0) || Double.isInfinite(norm)) {
-            throw new NumericalFault("tangent norm left the double range at layer " + layer + ": " + norm);
-        }
-        scale(u, 1.0 / norm);
-        return Math.log(norm);
-    }
-
-    private void fillGaussian(double[] x, NormalStream random) {
-        for (int i = 0; i < n; i++) {
-            x[i] = random.nextGaussian();
-        }
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    private static void scale(double[] x, double factor) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= factor;
-        }
-    }
-
-    /** Multiplies by 2^exponent: exact, except for elements 2^1022 times below the largest, which become subnormal. */
-    private static void scaleByPowerOfTwo(double[] x, int exponent) {
-        scale(x, Math.scalb(1.0, exponent));
     }
 }
