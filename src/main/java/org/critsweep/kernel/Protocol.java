@@ -1,0 +1,13 @@
+package org.critsweep.kernel;
+
+/** How the two replicas of a CNN start (SCIENCE.md §2). */
+public enum Protocol {
+    /** Every site gets a pair with exact per-site q0 and correlation c0. */
+    PAIR,
+    /** The replicas are identical except at the seed site (the origin): a DP spreading experiment. */
+    SPREADING;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
