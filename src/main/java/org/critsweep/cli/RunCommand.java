@@ -73,13 +73,13 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.println("Critical point per family: sigma_w_c where the Lyapunov estimate lambda_N changes sign (linear");
         out.println("interpolation); kappa: fit of 1/rho = kappa*l + b at the grid point nearest sigma_w_c.");
-        TextTable table = new TextTable(List.of("arch", "activation", "sigma_b", "width", "sigma_w_c", "stderr",
+        TextTable table = new TextTable(List.of("arch", "activation", "sigma_b", "width", "size", "sigma_w_c", "stderr",
                 "nearest_sigma_w", "kappa", "kappa_stderr", "kappa_window", "chi2_dof"));
         for (FamilyFits f : result.fits()) {
             FitResult root = f.criticalPoint().orElse(null);
             FitResult kappa = f.criticalDecay().orElse(null);
             table.add(List.of(f.family().arch(), f.family().activation(), Formats.number(f.family().sigmaB()),
-                    Integer.toString(f.family().width()),
+                    Integer.toString(f.family().width()), f.family().size() == null ? "-" : f.family().size().toString(),
                     root == null ? "no sign change in " + f.sigmaWRange() : Formats.number(root.estimate()),
                     root == null ? "-" : Formats.number(root.stderr()),
                     Formats.number(f.nearestSigmaW()),

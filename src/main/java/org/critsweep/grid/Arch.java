@@ -2,7 +2,24 @@ package org.critsweep.grid;
 
 /** Network architectures a campaign can sweep. */
 public enum Arch {
-    MLP;
+    MLP(0),
+    CNN1D(1),
+    CNN2D(2);
+
+    private final int dimensions;
+
+    Arch(int dimensions) {
+        this.dimensions = dimensions;
+    }
+
+    /** The lattice dimension of a CNN; 0 for an MLP. */
+    public int dimensions() {
+        return dimensions;
+    }
+
+    public boolean convolutional() {
+        return dimensions > 0;
+    }
 
     /** The name used in campaign files and tables. */
     public String label() {

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.Protocol;
 
 /**
  * Parses a HOCON campaign file (DESIGN.md, "Campaign file") into a {@link Campaign}: every key is validated and
@@ -32,7 +33,7 @@ public final class CampaignParser {
             "", Set.of("campaign", "grid"),
             "campaign", Set.of("name", "seed", "output"),
             "grid", Set.of("arch", "activation", "sampler", "sigma_b", "sigma_w", "width", "depth", "replicas",
-                    "inputs", "record"),
+                    "inputs", "record", "channels", "size", "kernel_size", "protocol", "active_thresholds"),
             "grid.inputs", Set.of("q0", "c0"),
             "grid.sigma_w", Set.of("linspace"),
             "grid.record", Set.of("log"));
@@ -125,7 +126,20 @@ public final class CampaignParser {
                     ? string("grid.sampler") : "gram", Sampler.class);
             List<Double> sigmaB = list("grid.sigma_b", null, v -> number("grid.sigma_b", v, 0.0, true));
             List<Double> sigmaW = sigmaW();
-            List<Integer> widths = list("grid.width", null, v -> (int) integer("grid.width", v, 2));
+            boolean mlp = archs.contains(Arch.MLP);
+            boolean cnn = archs.stream().anyMatch(Arch::convolutional);
+            List<Integer> widths = mlp ? list("grid.width", null, v -> (int) integer("grid.width", v, 2))
+                    : forbidden("grid.width", "applies to arch mlp only; a CNN has channels and size");
+            if (cnn && sampler == Sampler.GRAM && config.hasPath("grid.sampler")) {
+                throw new CampaignException("grid.sampler", "gram is exact only for mlp (weights shared across positions"
+                        + " break it); use dense, or leave sampler unset, with cnn1d/cnn2d");
+            }
+            ConvGrid conv = cnn ? convGrid() : null;
+            if (!cnn) {
+                for (String key : List.of("channels", "size", "kernel_size", "protocol", "active_thresholds")) {
+                    forbidden("grid." + key, "applies to arch cnn1d/cnn2d only");
+                }
+            }
             int depth = (int) integer("grid.depth", 1);
             int replicas = (int) integer("grid.replicas", 1);
             double q0 = config.hasPath("grid.inputs.q0") ? number("grid.inputs.q0", value("grid.inputs.q0"), 0.0, false) : 1.0;
@@ -133,7 +147,37 @@ public final class CampaignParser {
             if (c0 > 1.0) {
                 throw new CampaignException("grid.inputs.c0", "expected a correlation in [-1, 1], got " + c0);
             }
-            return new GridSpec(archs, activations, sampler, sigmaB, sigmaW, widths, depth, replicas, q0, c0, record());
+            return new GridSpec(archs, activations, sampler, sigmaB, sigmaW, widths, depth, replicas, q0, c0, record(),
+                    conv);
+        }
+
+        private ConvGrid convGrid() {
+            List<Integer> channels = list("grid.channels", null, v -> (int) integer("grid.channels", v, 2));
+            List<Integer> sizes = list("grid.size", null, v -> (int) integer("grid.size", v, 1));
+            int kernel = config.hasPath("grid.kernel_size") ? (int) integer("grid.kernel_size", 1) : 3;
+            int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElseThrow();
+            if (kernel % 2 == 0 || kernel > smallest) {
+                throw new CampaignException("grid.kernel_size", "expected an odd integer <= the smallest size ("
+                        + smallest + "), got " + kernel);
+            }
+            Protocol protocol = config.hasPath("grid.protocol")
+                    ? enumValue("grid.protocol", string("grid.protocol"), Protocol.class) : Protocol.PAIR;
+            List<Double> thresholds = config.hasPath("grid.active_thresholds")
+                    ? list("grid.active_thresholds", null, v -> number("grid.active_thresholds", v, 0.0, false))
+                    : List.of(1e-6, 1e-3);
+            if (thresholds.size() != 2 || !(thresholds.get(0) < thresholds.get(1)) || !(thresholds.get(1) < 1.0)) {
+                throw new CampaignException("grid.active_thresholds", "expected two increasing values in (0, 1), got "
+                        + thresholds);
+            }
+            return new ConvGrid(channels, sizes, kernel, protocol, thresholds);
+        }
+
+        /** Refuses a key that does not apply to this grid; returns an empty list for use as a value. */
+        private <T> List<T> forbidden(String field, String reason) {
+            if (config.hasPath(field)) {
+                throw new CampaignException(field, reason);
+            }
+            return List.of();
         }
 
         private List<Double> sigmaW() {

@@ -16,10 +16,15 @@ public final class CostModel {
     private CostModel() {
     }
 
+    /** Kernel taps k^d of a CNN; 1 for an MLP. */
+    private static double taps(GridPoint point) {
+        return Math.pow(Math.max(1, point.kernelSize()), point.arch().dimensions());
+    }
+
     /** Weights drawn to propagate one replica of the point through all its layers. */
     public static double perReplica(GridPoint point) {
         return switch (point.sampler()) {
-            case DENSE -> (double) point.depth() * point.width() * point.width();
+            case DENSE -> (double) point.depth() * point.width() * point.width() * point.sites() * taps(point);
             case GRAM -> point.depth() * point.width() * GRAM_NEURON_COST;
         };
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The {@code grid} section of a campaign: lists of values whose Cartesian product is the set of points.
- * Values are validated by {@link CampaignParser}; lists are non-empty and free of duplicates.
+ * Values are validated by {@link CampaignParser}; lists are non-empty and free of duplicates. {@code widths} (MLP)
+ * is empty when no MLP is swept, {@code conv} null when no CNN is; {@code sampler} applies to MLPs (CNNs are dense).
  */
 public record GridSpec(
         List<Arch> archs,
@@ -17,7 +18,8 @@ public record GridSpec(
         int replicas,
         double q0,
         double c0,
-        RecordSchedule record) {
+        RecordSchedule record,
+        ConvGrid conv) implements java.io.Serializable {
 
     public GridSpec {
         archs = List.copyOf(archs);

@@ -27,16 +27,31 @@ public final class TaskPlanner {
         return new CampaignPlan(campaign, points, tasks);
     }
 
-    /** The Cartesian product, in the order arch, activation, σ_b, width, σ_w (the last varies fastest). */
+    /**
+     * The Cartesian product, in the order arch, activation, σ_b, width (CNN: channels, size), σ_w (the last varies
+     * fastest).
+     */
     static List<GridPoint> expand(GridSpec grid) {
         List<GridPoint> points = new ArrayList<>();
         for (Arch arch : grid.archs()) {
             for (String activation : grid.activations()) {
                 for (double sigmaB : grid.sigmaB()) {
-                    for (int width : grid.widths()) {
-                        for (double sigmaW : grid.sigmaW()) {
-                            points.add(new GridPoint(arch, activation, grid.sampler(), sigmaW, sigmaB, width,
-                                    grid.depth(), grid.q0(), grid.c0()));
+                    if (arch.convolutional()) {
+                        ConvGrid conv = grid.conv();
+                        for (int channels : conv.channels()) {
+                            for (int size : conv.sizes()) {
+                                for (double sigmaW : grid.sigmaW()) {
+                                    points.add(new GridPoint(arch, activation, Sampler.DENSE, sigmaW, sigmaB, channels,
+                                            grid.depth(), grid.q0(), grid.c0(), size, conv.kernelSize(), conv.protocol()));
+                                }
+                            }
+                        }
+                    } else {
+                        for (int width : grid.widths()) {
+                            for (double sigmaW : grid.sigmaW()) {
+                                points.add(new GridPoint(arch, activation, grid.sampler(), sigmaW, sigmaB, width,
+                                        grid.depth(), grid.q0(), grid.c0()));
+                            }
                         }
                     }
                 }

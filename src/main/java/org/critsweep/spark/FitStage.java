@@ -24,8 +24,8 @@ public final class FitStage {
     static final int DECAY_FIRST_LAYER = 10;
 
     private static final String LAMBDA_SCAN = """
-            SELECT arch, activation, sampler, sigma_b, width, point_id, sigma_w, lyapunov_mean, lyapunov_stderr
-            FROM curves WHERE layer = depth ORDER BY arch, activation, sampler, sigma_b, width, sigma_w""";
+            SELECT arch, activation, sampler, sigma_b, width, size, point_id, sigma_w, lyapunov_mean, lyapunov_stderr
+            FROM curves WHERE layer = depth ORDER BY arch, activation, sampler, sigma_b, width, size, sigma_w""";
     private static final String RHO_CURVE = """
             SELECT layer, rho_mean, rho_stderr FROM curves WHERE point_id = '%s' ORDER BY layer""";
 
@@ -81,12 +81,9 @@ public final class FitStage {
     }
 
     private static Row fitRow(Family f, FitResult r, String pointId) {
-        return RowFactory.create(f.arch(), f.activation(), f.sampler(), f.sigmaB(), f.width(), r.quantity(),
-                r.estimate(), finiteOrNull(r.stderr()), finiteOrNull(r.ciLow()), finiteOrNull(r.ciHigh()), r.method(),
-                r.window(), finiteOrNull(r.quality()), r.nUsed(), pointId);
+        return RowFactory.create(f.arch(), f.activation(), f.sampler(), f.sigmaB(), f.width(), f.size(), r.quantity(),
+                r.estimate(), Tables.finiteOrNull(r.stderr()), Tables.finiteOrNull(r.ciLow()), Tables.finiteOrNull(r.ciHigh()), r.method(),
+                r.window(), Tables.finiteOrNull(r.quality()), r.nUsed(), pointId);
     }
 
-    private static Double finiteOrNull(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
 }

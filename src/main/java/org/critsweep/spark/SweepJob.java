@@ -10,7 +10,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.GridPoint;
-import org.critsweep.grid.RecordSchedule;
+import org.critsweep.grid.GridSpec;
 import org.critsweep.grid.SweepTask;
 import org.critsweep.grid.TaskPlanner;
 
@@ -33,7 +33,7 @@ public final class SweepJob {
                            ProgressListener progress) {
         List<List<SweepTask>> bins = TaskPlanner.balance(plan.tasks(), partitions);
         long seed = plan.campaign().seed();
-        RecordSchedule schedule = plan.campaign().grid().record();
+        GridSpec grid = plan.campaign().grid();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SweepProgress listener = new SweepProgress(JOB_GROUP, bins.size(), progress);
         spark.sparkContext().addSparkListener(listener);
@@ -43,7 +43,7 @@ public final class SweepJob {
                     .mapPartitions(binIterator -> {
                         List<SweepTask> tasks = new ArrayList<>();
                         binIterator.forEachRemaining(tasks::addAll);
-                        return tasks.stream().flatMap(t -> ReplicaRows.of(t, seed, schedule).stream()).iterator();
+                        return tasks.stream().flatMap(t -> ReplicaRows.of(t, seed, grid).stream()).iterator();
                     });
             spark.createDataFrame(rows, Tables.RAW_SCHEMA).write().mode(SaveMode.Overwrite)
                     .parquet(store.table(Tables.RAW));
@@ -68,15 +68,13 @@ public final class SweepJob {
 
     private static Row pointRow(GridPoint p, int replicas) {
         var theory = TheoryStage.fixedPoint(p);
+        boolean cnn = p.arch().convolutional();
         return RowFactory.create(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(), p.sigmaW(),
-                p.sigmaB(), p.width(), p.depth(), p.q0(), p.c0(), replicas, "done",
+                p.sigmaB(), p.width(), p.depth(), cnn ? p.size() : null, cnn ? p.kernelSize() : null,
+                cnn ? p.protocol().label() : null, p.q0(), p.c0(), replicas, "done",
                 theory.map(t -> t.qStar()).orElse(null), theory.map(t -> t.chi1()).orElse(null),
-                theory.map(t -> finiteOrNull(t.xiC())).orElse(null), theory.map(t -> t.kappa()).orElse(null),
+                theory.map(t -> Tables.finiteOrNull(t.xiC())).orElse(null), theory.map(t -> t.kappa()).orElse(null),
                 theory.map(t -> t.phase().label()).orElse("unbounded"));
     }
 
-    /** ξ_c is infinite exactly at criticality; the table says NULL rather than Infinity. */
-    private static Double finiteOrNull(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
 }

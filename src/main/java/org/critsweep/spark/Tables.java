@@ -39,6 +39,10 @@ public final class Tables {
         field("probe", DataTypes.DoubleType, false),
         field("absorbed", DataTypes.BooleanType, false),
         field("rho_underflow", DataTypes.BooleanType, false),
+        field("active_sites_1", DataTypes.IntegerType, true),
+        field("active_sites_2", DataTypes.IntegerType, true),
+        field("spread_r2_1", DataTypes.DoubleType, true),
+        field("spread_r2_2", DataTypes.DoubleType, true),
     });
 
     public static final StructType POINTS_SCHEMA = new StructType(new StructField[] {
@@ -50,6 +54,9 @@ public final class Tables {
         field("sigma_b", DataTypes.DoubleType, false),
         field("width", DataTypes.IntegerType, false),
         field("depth", DataTypes.IntegerType, false),
+        field("size", DataTypes.IntegerType, true),
+        field("kernel_size", DataTypes.IntegerType, true),
+        field("protocol", DataTypes.StringType, true),
         field("q0", DataTypes.DoubleType, false),
         field("c0", DataTypes.DoubleType, false),
         field("replicas", DataTypes.IntegerType, false),
@@ -67,6 +74,7 @@ public final class Tables {
         field("sampler", DataTypes.StringType, false),
         field("sigma_b", DataTypes.DoubleType, false),
         field("width", DataTypes.IntegerType, false),
+        field("size", DataTypes.IntegerType, true),
         field("quantity", DataTypes.StringType, false),
         field("estimate", DataTypes.DoubleType, false),
         field("stderr", DataTypes.DoubleType, true),
@@ -80,6 +88,11 @@ public final class Tables {
     });
 
     private Tables() {
+    }
+
+    /** A double for a nullable column: NULL where it is NaN or infinite, so no NaN or ∞ reaches a table. */
+    static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {

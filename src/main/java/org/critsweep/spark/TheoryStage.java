@@ -20,7 +20,8 @@ import org.critsweep.theory.MeanFieldPoint;
  * The mean-field overlay: for every distinct (activation, σ_w, σ_b, q0, c0, depth) of the plan, the infinite-width
  * q_l and ρ_l (computed once, in parallel on the executors) written as the {@code theory} table keyed by
  * (point_id, layer), which the aggregation joins into {@code curves}; and the fixed-point quantities per point for the
- * {@code points} table. Points that share physics (they differ only in width) share one computation.
+ * {@code points} table. Points that share physics (they differ only in width) share one computation. A CNN in the
+ * pair protocol has the MLP's maps (fan-in C k^d); spreading runs, where only one site differs, have no overlay.
  */
 public final class TheoryStage {
 
@@ -43,7 +44,9 @@ public final class TheoryStage {
     public static void writeCurves(SparkSession spark, CampaignPlan plan, CampaignStore store) {
         Map<CurveKey, ArrayList<String>> shared = new LinkedHashMap<>();
         for (GridPoint p : plan.points()) {
-            shared.computeIfAbsent(CurveKey.of(p), k -> new ArrayList<>()).add(p.pointId());
+            if (p.protocol() != org.critsweep.kernel.Protocol.SPREADING) {
+                shared.computeIfAbsent(CurveKey.of(p), k -> new ArrayList<>()).add(p.pointId());
+            }
         }
         List<CurveWork> work = new ArrayList<>();
         shared.forEach((k, ids) -> work.add(new CurveWork(k, ids)));

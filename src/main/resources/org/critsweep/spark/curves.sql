@@ -3,6 +3,9 @@
 -- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
 -- the rho statistics, not in the ln_rho ones.
 -- probe_excess_kurtosis is the excess kurtosis over replicas of one fixed neuron's pre-activation (NULL for n < 2).
+-- CNN only (NULL for MLPs), per activity threshold k = 1, 2 (grid.active_thresholds): survival_k, the fraction of
+-- replicas with an active site (P(l) of a spreading run); active_sites_mean_k, N_a(l); spread_r2_mean_k, R²(l) over
+-- replicas with an active site.
 -- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0.
 SELECT
@@ -13,6 +16,7 @@ SELECT
     p.sigma_w,
     p.sigma_b,
     p.width,
+    p.size,
     p.depth,
     r.layer,
     COUNT(*)                                                   AS n,
@@ -34,9 +38,15 @@ SELECT
     STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
     CASE WHEN r.layer > 0 THEN AVG(r.tangent_log_norm) / r.layer END                          AS lyapunov_mean,
     CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(*)) / r.layer END AS lyapunov_stderr,
+    AVG(CASE WHEN r.active_sites_1 IS NULL THEN NULL WHEN r.active_sites_1 > 0 THEN 1D ELSE 0D END) AS survival_1,
+    AVG(CASE WHEN r.active_sites_2 IS NULL THEN NULL WHEN r.active_sites_2 > 0 THEN 1D ELSE 0D END) AS survival_2,
+    AVG(r.active_sites_1)                                      AS active_sites_mean_1,
+    AVG(r.active_sites_2)                                      AS active_sites_mean_2,
+    AVG(r.spread_r2_1)                                         AS spread_r2_mean_1,
+    AVG(r.spread_r2_2)                                         AS spread_r2_mean_2,
     FIRST(t.mf_rho)                                            AS mf_rho,
     FIRST(t.mf_q)                                              AS mf_q
 FROM raw r
 JOIN points p ON r.point_id = p.point_id
 LEFT JOIN theory t ON t.point_id = r.point_id AND t.layer = r.layer
-GROUP BY p.point_id, p.arch, p.activation, p.sampler, p.sigma_w, p.sigma_b, p.width, p.depth, r.layer
+GROUP BY p.point_id, p.arch, p.activation, p.sampler, p.sigma_w, p.sigma_b, p.width, p.size, p.depth, r.layer

@@ -42,7 +42,7 @@ class CliBadInputTest {
     static Stream<Arguments> badCampaigns() {
         String ok = "sigma_w = [1.4]\n width = [8]\n depth = 4\n replicas = 2";
         return Stream.of(
-                Arguments.of(ok + "\n colour = red", "grid.colour: unknown key; allowed keys in grid: activation, arch"),
+                Arguments.of(ok + "\n colour = red", "grid.colour: unknown key; allowed keys in grid: activation, active_thresholds, arch"),
                 Arguments.of(ok.replace("[1.4]", "[1.4, -0.5]"), "grid.sigma_w: expected values > 0, got -0.5"),
                 Arguments.of(ok.replace("depth = 4", "depth = 0"), "grid.depth: expected an integer >= 1, got 0"),
                 Arguments.of(ok.replace("[8]", "[]"), "grid.width: expected a non-empty list, got []"),

@@ -96,7 +96,7 @@ class CampaignParserTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; allowed keys in grid: activation, arch, depth, inputs, record, replicas, sampler, sigma_b, sigma_w, width"),
+                Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; allowed keys in grid: activation, active_thresholds, arch, channels, depth, inputs, kernel_size, protocol, record, replicas, sampler, sigma_b, sigma_w, size, width"),
                 Arguments.of("analysis.bootstrap=10", "analysis: unknown key; allowed keys: campaign, grid"),
                 Arguments.of("campaign.sed=1", "campaign.sed: unknown key; allowed keys in campaign: name, output, seed"),
                 Arguments.of("grid.inputs.q1=1", "grid.inputs.q1: unknown key; allowed keys in grid.inputs: c0, q0"),
@@ -116,7 +116,9 @@ class CampaignParserTest {
                 Arguments.of("grid.width=[64, 1]", "grid.width: expected an integer >= 2, got 1"),
                 Arguments.of("grid.width=[64, 64]", "grid.width: duplicate values in [64, 64]; each value may appear once"),
                 Arguments.of("grid.activation=softplus", "grid.activation: unknown value 'softplus'; allowed: tanh, erf, sin, relu, linear"),
-                Arguments.of("grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp"),
+                Arguments.of("grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp, cnn1d, cnn2d"),
+                Arguments.of("grid.channels=[8]", "grid.channels: applies to arch cnn1d/cnn2d only"),
+                Arguments.of("grid.protocol=spreading", "grid.protocol: applies to arch cnn1d/cnn2d only"),
                 Arguments.of("grid.sampler=gibbs", "grid.sampler: unknown value 'gibbs'; allowed: gram, dense"),
                 Arguments.of("grid.inputs.c0=1.5", "grid.inputs.c0: expected a correlation in [-1, 1], got 1.5"),
                 Arguments.of("grid.inputs.q0=0", "grid.inputs.q0: expected values > 0.0, got 0.0"),
@@ -130,6 +132,51 @@ class CampaignParserTest {
     @MethodSource("badInputs")
     void badInputIsRefusedWithTheFieldAndTheAllowedValues(String override, String message) {
         CampaignException e = assertThrows(CampaignException.class, () -> parse(VALID, override));
+        assertEquals(message, e.getMessage());
+    }
+
+    static final String CNN = """
+            campaign { name = conv, seed = 7 }
+            grid {
+              arch = [cnn1d]
+              activation = tanh
+              sigma_b = 0.3
+              sigma_w = [1.3, 1.7]
+              channels = [8, 16]
+              size = [32, 64]
+              depth = 11
+              replicas = 3
+            }
+            """;
+
+    @Test
+    void cnnGridReadsChannelsSizeKernelProtocolAndThresholds() {
+        GridSpec g = parse(CNN, "grid.kernel_size=5", "grid.protocol=spreading", "grid.active_thresholds=[1e-8, 1e-4]").grid();
+        assertEquals(List.of(8, 16), g.conv().channels());
+        assertEquals(List.of(32, 64), g.conv().sizes());
+        assertEquals(5, g.conv().kernelSize());
+        assertEquals(org.critsweep.kernel.Protocol.SPREADING, g.conv().protocol());
+        assertEquals(List.of(1e-8, 1e-4), g.conv().activeThresholds());
+        assertEquals(2 * 2 * 2, TaskPlanner.plan(parse(CNN)).points().size(), "channels × size × sigma_w");
+        assertEquals(3, parse(CNN).grid().conv().kernelSize(), "default kernel size");
+    }
+
+    static Stream<Arguments> badCnnInputs() {
+        return Stream.of(
+                Arguments.of("grid.sampler=gram", "grid.sampler: gram is exact only for mlp (weights shared across positions break it); use dense, or leave sampler unset, with cnn1d/cnn2d"),
+                Arguments.of("grid.width=[64]", "grid.width: applies to arch mlp only; a CNN has channels and size"),
+                Arguments.of("grid.kernel_size=4", "grid.kernel_size: expected an odd integer <= the smallest size (32), got 4"),
+                Arguments.of("grid.kernel_size=33", "grid.kernel_size: expected an odd integer <= the smallest size (32), got 33"),
+                Arguments.of("grid.channels=[1]", "grid.channels: expected an integer >= 2, got 1"),
+                Arguments.of("grid.protocol=avalanche", "grid.protocol: unknown value 'avalanche'; allowed: pair, spreading"),
+                Arguments.of("grid.active_thresholds=[1e-3]", "grid.active_thresholds: expected two increasing values in (0, 1), got [0.001]"),
+                Arguments.of("grid.active_thresholds=[1e-3, 1e-6]", "grid.active_thresholds: expected two increasing values in (0, 1), got [0.001, 1.0E-6]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCnnInputs")
+    void badCnnInputIsRefusedWithTheFieldAndTheAllowedValues(String override, String message) {
+        CampaignException e = assertThrows(CampaignException.class, () -> parse(CNN, override));
         assertEquals(message, e.getMessage());
     }
 

@@ -62,10 +62,10 @@ class SweepJobTest {
         CampaignPlan plan = TinyCampaigns.plan(temp.toString());
         SweepTask task = plan.tasks().get(3);
         long seed = plan.campaign().seed();
-        List<String> first = ReplicaRows.of(task, seed, plan.campaign().grid().record()).stream().map(SweepJobTest::exact).toList();
-        List<String> again = ReplicaRows.of(task, seed, plan.campaign().grid().record()).stream().map(SweepJobTest::exact).toList();
+        List<String> first = ReplicaRows.of(task, seed, plan.campaign().grid()).stream().map(SweepJobTest::exact).toList();
+        List<String> again = ReplicaRows.of(task, seed, plan.campaign().grid()).stream().map(SweepJobTest::exact).toList();
         assertEquals(first, again);
-        List<String> otherSeed = ReplicaRows.of(task, seed + 1, plan.campaign().grid().record()).stream().map(SweepJobTest::exact).toList();
+        List<String> otherSeed = ReplicaRows.of(task, seed + 1, plan.campaign().grid()).stream().map(SweepJobTest::exact).toList();
         assertTrue(!first.equals(otherSeed), "the campaign seed keys the streams");
     }
 

@@ -1,0 +1,61 @@
+package org.critsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.CampaignParser;
+import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.TaskPlanner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A CNN spreading campaign through every stage: the spreading observables reach raw, curves and points. */
+class ConvCampaignTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void spreadingCampaignRecordsSurvivalActiveSitesAndSpread() {
+        CampaignPlan plan = TaskPlanner.plan(CampaignParser.parse("""
+                campaign { name = conv, seed = 7873 }
+                grid {
+                  arch = [cnn1d]
+                  activation = tanh
+                  sigma_b = 0.3
+                  sigma_w = [0.5, 3.0]
+                  channels = [6]
+                  size = [32]
+                  depth = 12
+                  replicas = 6
+                  protocol = spreading
+                }
+                """, "conv.conf", List.of("campaign.output=\"" + temp + "\"")));
+        SparkSession spark = SharedSpark.session();
+        CampaignStore store = new CampaignStore(temp);
+        CampaignRun.execute(spark, plan, store, 2, (d, t) -> { });
+
+        Row chaotic = spark.sql("SELECT survival_2, active_sites_mean_2, spread_r2_mean_2, mf_rho FROM curves "
+                + "WHERE sigma_w = 3.0 AND layer = 12").first();
+        assertEquals(1.0, chaotic.getDouble(0), "a chaotic spreading run survives");
+        assertTrue(chaotic.getDouble(1) > 1 && chaotic.getDouble(1) <= 25, "1 < N_a <= 1 + 2l: " + chaotic.getDouble(1));
+        assertTrue(chaotic.getDouble(2) > 0, "the active region has spread");
+        assertNull(chaotic.get(3), "no mean-field overlay for spreading runs");
+        Row ordered = spark.sql("SELECT survival_1 FROM curves WHERE sigma_w = 0.5 AND layer = 12").first();
+        assertEquals(0.0, ordered.getDouble(0), "an ordered spreading run dies");
+        Row point = spark.sql("SELECT arch, width, size, kernel_size, protocol FROM points LIMIT 1").first();
+        assertEquals("cnn1d", point.getString(0));
+        assertEquals(6, point.getInt(1));
+        assertEquals(32, point.getInt(2));
+        assertEquals(3, point.getInt(3));
+        assertEquals("spreading", point.getString(4));
+        Row layer0 = spark.sql("SELECT MIN(active_sites_2), MAX(active_sites_2) FROM raw WHERE layer = 0").first();
+        assertEquals(1, layer0.getInt(0));
+        assertEquals(1, layer0.getInt(1), "only the seed site differs at layer 0");
+    }
+}
