@@ -11,7 +11,8 @@ package org.critsweep.kernel;
  * @param lnRho            ln ρ, exact far below the double range of ρ; −∞ exactly when ρ = 0 by absorption
  * @param gA               G = σ_w²|φ(h^a)|²/N + σ_b², the variance of the next layer's pre-activations
  * @param tangentLogGrowth ln(|u^l|/|u^{l−1}|) of the forward tangent; NaN at layer 0, where it is undefined
- * @param tangentLogNorm   ln(|u^l|/|u^0|), the running sum of the growths; λ_N = tangentLogNorm(L)/L
+ * @param tangentLogNorm   ln(|u^l|/|u^0|), the running sum of the growths; λ_N = tangentLogNorm(L)/L; −∞ once the
+ *                         tangent died exactly (a ReLU layer with every neuron off)
  * @param probe            the pre-activation h^a_0 of one fixed neuron, whose law over replicas shows the
  *                         finite-width non-Gaussianity (excess kurtosis = 3 Var(G^{l−1})/E[G^{l−1}]², SCIENCE.md §2)
  */

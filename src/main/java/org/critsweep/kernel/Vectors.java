@@ -30,13 +30,18 @@ final class Vectors {
     }
 
     /**
-     * Renormalises a tangent to unit length and returns ln of its length before (the layer's log-growth).
+     * Renormalises a tangent to unit length and returns ln of its length before (the layer's log-growth). A tangent that
+     * is exactly zero (every neuron of a ReLU layer off: the network no longer depends on its input) stays zero and
+     * grows by −∞, exactly.
      *
-     * @throws NumericalFault if the length is 0 or not finite
+     * @throws NumericalFault if the length is not finite
      */
     static double normaliseTangent(double[] u, int layer) {
         double norm = Math.sqrt(dot(u, u));
-        if (!(norm > 0.0) || Double.isInfinite(norm)) {
+        if (norm == 0.0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (!Double.isFinite(norm)) {
             throw new NumericalFault("tangent norm left the double range at layer " + layer + ": " + norm);
         }
         scale(u, 1.0 / norm);

@@ -63,13 +63,15 @@ final class ReplicaRows {
     }
 
     /**
-     * ln ρ = −∞ (exact absorption) and the undefined layer-0 growth are stored as SQL NULL, never as NaN or ∞; the CNN
+     * ln ρ = −∞ (exact absorption), the undefined layer-0 growth and the log-norm of a dead tangent (flagged in
+     * tangent_dead) are stored as SQL NULL, never as NaN or ∞; the CNN
      * columns are NULL for MLPs, and R² is NULL where no site is active.
      */
     private static Row row(String pointId, int replica, LayerObservables o, ConvObservables conv) {
         return RowFactory.create(pointId, replica, o.layer(), o.qA(), o.qB(), o.rho(),
                 Double.isFinite(o.lnRho()) ? o.lnRho() : null, o.gA(),
-                Double.isNaN(o.tangentLogGrowth()) ? null : o.tangentLogGrowth(), o.tangentLogNorm(), o.probe(),
+                Tables.finiteOrNull(o.tangentLogGrowth()), Tables.finiteOrNull(o.tangentLogNorm()),
+                o.tangentLogNorm() == Double.NEGATIVE_INFINITY, o.probe(),
                 o.absorbed(), o.rhoUnderflow(),
                 conv == null ? null : conv.activeSites()[0], conv == null ? null : conv.activeSites()[1],
                 conv == null ? null : Tables.finiteOrNull(conv.spreadR2()[0]), conv == null ? null : Tables.finiteOrNull(conv.spreadR2()[1]));

@@ -7,7 +7,8 @@
 -- replicas with an active site (P(l) of a spreading run); active_sites_mean_k, N_a(l); spread_r2_mean_k, R²(l) over
 -- replicas with an active site.
 -- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`).
--- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0.
+-- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0; over
+-- the replicas whose tangent is alive (n_tangent_dead counts those where a ReLU layer switched every neuron off).
 SELECT
     p.point_id,
     p.arch,
@@ -34,10 +35,11 @@ SELECT
     KURTOSIS(r.probe)                                          AS probe_excess_kurtosis,
     AVG(r.g)                                                   AS g_mean,
     VAR_SAMP(r.g) / (AVG(r.g) * AVG(r.g))                      AS g_relative_variance,
+    SUM(CASE WHEN r.tangent_dead THEN 1 ELSE 0 END)            AS n_tangent_dead,
     AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
     STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
     CASE WHEN r.layer > 0 THEN AVG(r.tangent_log_norm) / r.layer END                          AS lyapunov_mean,
-    CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(*)) / r.layer END AS lyapunov_stderr,
+    CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(r.tangent_log_norm)) / r.layer END AS lyapunov_stderr,
     AVG(CASE WHEN r.active_sites_1 IS NULL THEN NULL WHEN r.active_sites_1 > 0 THEN 1D ELSE 0D END) AS survival_1,
     AVG(CASE WHEN r.active_sites_2 IS NULL THEN NULL WHEN r.active_sites_2 > 0 THEN 1D ELSE 0D END) AS survival_2,
     AVG(r.active_sites_1)                                      AS active_sites_mean_1,
