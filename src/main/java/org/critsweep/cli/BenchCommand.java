@@ -67,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
             table.add(row);
         }
         out.print(table.render());
+        out.println("cnn1d C=64 L=256 k=3: " + Formats.number(bench.nanosPerConvWeightApplication(phi, 1, 64, 256).median())
+                + " ns per weight application; cnn2d C=32 L=32 k=3: "
+                + Formats.number(bench.nanosPerConvWeightApplication(phi, 2, 32, 32).median()) + " ns");
         TheoryBenchmark theory = new TheoryBenchmark(rounds);
         out.println("theory point (" + activation + ", sigma_w 1.5, sigma_b 0.05): "
                 + Formats.number(theory.pointMillis(phi, 1.5, 0.05)) + " ms; critical line at 100 sigma_b: "
