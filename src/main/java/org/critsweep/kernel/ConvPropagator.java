@@ -9,12 +9,9 @@ package org.critsweep.kernel;
  * stream contract): the inputs (PAIR: per site e1 then e2, C Gaussians each; SPREADING: per site e1, then e2 of the
  * origin), the tangent u^0 (C·L^d), then per layer the C·C·k^d weights and the C biases. Buffers are allocated once.
  */
-public final class ConvPropagator {
-
-    private static final int LINEARISE_BELOW_EXPONENT = -600;
+public final class ConvPropagator extends PairPropagation<ConvObservables> {
 
     private final ConvSpec spec;
-    private final Activation phi;
     private final int channels;
     private final int sites;
     private final int taps;
@@ -22,27 +19,15 @@ public final class ConvPropagator {
     private final int[] neighbours;
     private final double[] distance2;
     private final double[] lnThresholds;
-    private double[] a;
-    private double[] d;
-    private double[] u;
-    private double[] nextA;
-    private double[] nextD;
-    private double[] nextU;
-    private final double[] postActivation;
-    private final double[] slope;
-    private final double[] deltaPhi;
-    private final double[] tangentIn;
     private final double[] weights;
     private final double[] bias;
     private final double[] siteLnRho;
     private final double[] scratch;
     private final PairGeometry geometry = new PairGeometry();
-    private int dExponent;
-    private boolean merged;
 
     public ConvPropagator(ConvSpec spec) {
+        super(spec.channels() * spec.sites(), spec.depth());
         this.spec = spec;
-        this.phi = spec.activation();
         this.channels = spec.channels();
         this.sites = spec.sites();
         this.taps = spec.taps();
@@ -54,16 +39,6 @@ public final class ConvPropagator {
         for (int k = 0; k < thresholds.length; k++) {
             lnThresholds[k] = Math.log(thresholds[k]);
         }
-        a = new double[n];
-        d = new double[n];
-        u = new double[n];
-        nextA = new double[n];
-        nextD = new double[n];
-        nextU = new double[n];
-        postActivation = new double[n];
-        slope = new double[n];
-        deltaPhi = new double[n];
-        tangentIn = new double[n];
         weights = new double[taps * channels * channels];
         bias = new double[channels];
         siteLnRho = new double[sites];
@@ -72,24 +47,13 @@ public final class ConvPropagator {
 
     /** Runs one replica pair through layers 0..depth. */
     public void run(NormalStream random, ConvSink sink) {
-        drawInputs(random);
-        double logNorm = 0.0;
-        double growth = Double.NaN;
-        for (int layer = 0; ; layer++) {
-            prepareColumns();
-            sink.accept(observe(layer, growth, logNorm));
-            if (layer == spec.depth()) {
-                return;
-            }
-            convolve(random);
-            swapBuffers();
-            normaliseDifference();
-            growth = Vectors.normaliseTangent(u, layer + 1);
-            logNorm += growth;
-        }
+        propagate(random, spec.activation(), sink::accept);
     }
 
-    private void drawInputs(NormalStream random) {
+    @Override
+    void drawInputs(NormalStream random) {
+        double[] a = state.a;
+        double[] d = state.d;
         double radius = Math.sqrt(channels * spec.q0());
         double c0 = spec.c0();
         double along = c0 - 1.0;
@@ -111,15 +75,13 @@ public final class ConvPropagator {
         if (!pair) {
             setDifference(random, 0, radius, along, across);
         }
-        Vectors.fillGaussian(u, random);
-        Vectors.scale(u, 1.0 / Math.sqrt(Vectors.dot(u, u)));
-        dExponent = 0;
-        merged = false;
-        normaliseDifference();
+        Vectors.fillGaussian(state.u, random);
     }
 
     /** d_x = scale·((c0 − 1)e1 + √(1 − c0²) e2), e1 the direction of a's block at x, e2 ⟂ e1 drawn now. */
     private void setDifference(NormalStream random, int base, double scale, double along, double across) {
+        double[] a = state.a;
+        double[] d = state.d;
         random.fill(scratch, 0, channels);
         double e1Norm2 = 0.0;
         double overlap = 0.0;
@@ -151,25 +113,15 @@ public final class ConvPropagator {
         }
     }
 
-    private void prepareColumns() {
-        boolean linear = dExponent < LINEARISE_BELOW_EXPONENT;
-        double toTrue = linear ? 0.0 : Math.scalb(1.0, dExponent);
-        double toScaled = linear ? 0.0 : Math.scalb(1.0, -dExponent);
-        phi.evaluate(a, postActivation, slope, n);
-        for (int j = 0; j < n; j++) {
-            tangentIn[j] = slope[j] * u[j];
-            if (merged) {
-                deltaPhi[j] = 0.0;
-            } else if (linear) {
-                deltaPhi[j] = slope[j] * d[j];
-            } else {
-                deltaPhi[j] = phi.difference(a[j], d[j] * toTrue, postActivation[j], slope[j]) * toScaled;
-            }
-        }
-    }
-
     /** One layer: out(x, c) = Σ_j Σ_c′ W[j][c][c′] in(x + offset_j, c′), for the three fields; bias on replica a. */
-    private void convolve(NormalStream random) {
+    @Override
+    void step(NormalStream random) {
+        double[] postActivation = state.postActivation;
+        double[] deltaPhi = state.deltaPhi;
+        double[] tangentIn = state.tangentIn;
+        double[] nextA = state.nextA;
+        double[] nextD = state.nextD;
+        double[] nextU = state.nextU;
         random.fill(weights, 0, weights.length);
         random.fill(bias, 0, channels);
         double weightScale = spec.sigmaW() / Math.sqrt((double) channels * taps);
@@ -197,12 +149,14 @@ public final class ConvPropagator {
         }
     }
 
-    private ConvObservables observe(int layer, double growth, double logNorm) {
+    @Override
+    ConvObservables observe(int layer, double growth, double logNorm) {
+        double[] a = state.a;
         double sumAA = 0.0;
         double sumBB = 0.0;
         double maxLnRho = Double.NEGATIVE_INFINITY;
         for (int x = 0; x < sites; x++) {
-            geometry.measure(a, d, dExponent, merged, x * channels, (x + 1) * channels);
+            geometry.measure(a, state.d, state.dExponent, state.merged, x * channels, (x + 1) * channels);
             sumAA += geometry.sumAA;
             sumBB += geometry.sumBB;
             siteLnRho[x] = geometry.lnRho;
@@ -220,7 +174,7 @@ public final class ConvPropagator {
             lnRho = maxLnRho + Math.log(sum / sites);
         }
         double rho = Math.exp(lnRho);
-        double sumPhi2 = Vectors.dot(postActivation, postActivation);
+        double sumPhi2 = Vectors.dot(state.postActivation, state.postActivation);
         double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
         LayerObservables global = new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm, a[0]);
         int[] active = new int[lnThresholds.length];
@@ -236,31 +190,6 @@ public final class ConvPropagator {
             spread[k] = active[k] == 0 ? Double.NaN : r2 / active[k];
         }
         return new ConvObservables(global, active, spread);
-    }
-
-    private void swapBuffers() {
-        double[] t = a;
-        a = nextA;
-        nextA = t;
-        t = d;
-        d = nextD;
-        nextD = t;
-        t = u;
-        u = nextU;
-        nextU = t;
-    }
-
-    private void normaliseDifference() {
-        if (merged) {
-            return;
-        }
-        int shift = PairGeometry.normalisingShift(d);
-        if (shift == Integer.MIN_VALUE) {
-            merged = true;
-        } else if (shift != 0) {
-            Vectors.scaleByPowerOfTwo(d, -shift);
-            dExponent += shift;
-        }
     }
 
     /** neighbours[x·taps + j] = the site at offset j of the kernel from x, periodic. */
