@@ -36,6 +36,23 @@ final class TheoryCommand {
         }
     }
 
+    /** The point options of {@code point} and {@code curve}. */
+    static final class PointOptions {
+        @Mixin
+        ActivationOption activation;
+
+        @Option(names = "--sigma-w", required = true, description = "Weight scale, > 0.")
+        double sigmaW;
+
+        @Option(names = "--sigma-b", required = true, description = "Bias scale, >= 0.")
+        double sigmaB;
+
+        MeanField field() {
+            Activation phi = activation.resolve();
+            return checked(() -> MeanField.of(phi, sigmaW, sigmaB));
+        }
+    }
+
     enum Format { table, json, csv }
 
     /** Runs a theory computation, turning its argument errors into bad-input errors that name the option. */
@@ -69,13 +86,7 @@ final class TheoryCommand {
     @Command(name = "point", description = "q*, chi1, chi_q, c*, chi_c, xi_q, xi_c, kappa and the phase of one point.")
     static final class Point implements Callable<Integer> {
         @Mixin
-        ActivationOption activation;
-
-        @Option(names = "--sigma-w", required = true, description = "Weight scale, > 0.")
-        double sigmaW;
-
-        @Option(names = "--sigma-b", required = true, description = "Bias scale, >= 0.")
-        double sigmaB;
+        PointOptions point;
 
         @Option(names = "--format", defaultValue = "table", description = "table | json (default: ${DEFAULT-VALUE}).")
         Format format;
@@ -85,8 +96,8 @@ final class TheoryCommand {
 
         @Override
         public Integer call() {
-            Activation phi = activation.resolve();
-            MeanFieldPoint p = checked(() -> MeanField.of(phi, sigmaW, sigmaB).point());
+            MeanField field = point.field();
+            MeanFieldPoint p = checked(field::point);
             Map<String, Object> fields = fields(p);
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
@@ -196,13 +207,7 @@ final class TheoryCommand {
     @Command(name = "curve", description = "The mean-field q_l and rho_l = 1 - c_l for l = 0..depth.")
     static final class Curve implements Callable<Integer> {
         @Mixin
-        ActivationOption activation;
-
-        @Option(names = "--sigma-w", required = true, description = "Weight scale, > 0.")
-        double sigmaW;
-
-        @Option(names = "--sigma-b", required = true, description = "Bias scale, >= 0.")
-        double sigmaB;
+        PointOptions point;
 
         @Option(names = "--depth", required = true, description = "Number of layers, >= 0.")
         int depth;
@@ -221,8 +226,8 @@ final class TheoryCommand {
 
         @Override
         public Integer call() {
-            Activation phi = activation.resolve();
-            MeanFieldCurve curve = checked(() -> MeanField.of(phi, sigmaW, sigmaB).curve(q0, c0, depth));
+            MeanField field = point.field();
+            MeanFieldCurve curve = checked(() -> field.curve(q0, c0, depth));
             PrintWriter out = spec.commandLine().getOut();
             if (format != Format.json) {
                 out.println("layer,q,rho");
