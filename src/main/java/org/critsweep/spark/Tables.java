@@ -16,12 +16,16 @@ public final class Tables {
     /** Every table a campaign writes, in pipeline order. */
     public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, THEORY, CURVES, FITS);
 
-    /** The mean-field q_l and ρ_l of each point's parameters, for every layer (SCIENCE.md §4). */
+    /**
+     * The mean-field q_l and ρ_l of each point's parameters, for every layer (SCIENCE.md §4), and for MLPs the 1/n
+     * prediction of Var(G^l)/E[G^l]² (§5).
+     */
     public static final StructType THEORY_SCHEMA = new StructType(new StructField[] {
         field("point_id", DataTypes.StringType, false),
         field("layer", DataTypes.IntegerType, false),
         field("mf_q", DataTypes.DoubleType, false),
         field("mf_rho", DataTypes.DoubleType, false),
+        field("nw_g_relative_variance", DataTypes.DoubleType, true),
     });
 
     /** One row per (point, replica, recorded layer); see {@link org.critsweep.kernel.LayerObservables}. */

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.GridPoint;
 import org.critsweep.kernel.Activations;
+import org.critsweep.theory.FiniteWidthRecursion;
 import org.critsweep.theory.MeanField;
 import org.critsweep.theory.MeanFieldCurve;
 import org.critsweep.theory.MeanFieldPoint;
@@ -20,7 +21,8 @@ import org.critsweep.theory.MeanFieldPoint;
  * The mean-field overlay: for every distinct (activation, σ_w, σ_b, q0, c0, depth) of the plan, the infinite-width
  * q_l and ρ_l (computed once, in parallel on the executors) written as the {@code theory} table keyed by
  * (point_id, layer), which the aggregation joins into {@code curves}; and the fixed-point quantities per point for the
- * {@code points} table. Points that share physics (they differ only in width) share one computation. A CNN in the
+ * {@code points} table. Points that share physics (they differ only in width) share one computation; the 1/n
+ * recursion's Var(G)/E[G]² (SCIENCE.md §5) depends on the width and is computed per MLP point. A CNN in the
  * pair protocol has the MLP's maps (fan-in C k^d); spreading runs, where only one site differs, have no overlay.
  */
 public final class TheoryStage {
@@ -33,8 +35,12 @@ public final class TheoryStage {
         }
     }
 
+    /** A point sharing a curve: its id, and its MLP width for the 1/n overlay (0 for a CNN, which has none). */
+    record PointRef(String pointId, int mlpWidth) implements java.io.Serializable {
+    }
+
     /** One curve to compute and the points that share it. */
-    record CurveWork(CurveKey key, ArrayList<String> pointIds) implements java.io.Serializable {
+    record CurveWork(CurveKey key, ArrayList<PointRef> points) implements java.io.Serializable {
     }
 
     private TheoryStage() {
@@ -42,27 +48,31 @@ public final class TheoryStage {
 
     /** Writes the {@code theory} table and registers it as a view. */
     public static void writeCurves(SparkSession spark, CampaignPlan plan, CampaignStore store) {
-        Map<CurveKey, ArrayList<String>> shared = new LinkedHashMap<>();
+        Map<CurveKey, ArrayList<PointRef>> shared = new LinkedHashMap<>();
         for (GridPoint p : plan.points()) {
             if (p.protocol() != org.critsweep.kernel.Protocol.SPREADING) {
-                shared.computeIfAbsent(CurveKey.of(p), k -> new ArrayList<>()).add(p.pointId());
+                shared.computeIfAbsent(CurveKey.of(p), k -> new ArrayList<>())
+                        .add(new PointRef(p.pointId(), p.arch().convolutional() ? 0 : p.width()));
             }
         }
         List<CurveWork> work = new ArrayList<>();
         shared.forEach((k, ids) -> work.add(new CurveWork(k, ids)));
         var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(work, Math.max(1, work.size()))
-                .flatMap(w -> curveRows(w.key(), w.pointIds()).iterator());
+                .flatMap(w -> curveRows(w.key(), w.points()).iterator());
         spark.createDataFrame(rows, Tables.THEORY_SCHEMA).write().mode(SaveMode.Overwrite).parquet(store.table(Tables.THEORY));
     }
 
-    private static List<Row> curveRows(CurveKey key, List<String> pointIds) {
-        MeanFieldCurve curve = MeanField.of(Activations.of(key.activation()), key.sigmaW(), key.sigmaB())
-                .curve(key.q0(), key.c0(), key.depth());
-        List<Row> rows = new ArrayList<>(pointIds.size() * (key.depth() + 1));
-        for (String id : pointIds) {
+    private static List<Row> curveRows(CurveKey key, List<PointRef> points) {
+        MeanField field = MeanField.of(Activations.of(key.activation()), key.sigmaW(), key.sigmaB());
+        MeanFieldCurve curve = field.curve(key.q0(), key.c0(), key.depth());
+        List<Row> rows = new ArrayList<>(points.size() * (key.depth() + 1));
+        for (PointRef point : points) {
+            double[] relativeVariance = point.mlpWidth() > 0
+                    ? FiniteWidthRecursion.relativeVarianceOfG(field, key.q0(), point.mlpWidth(), key.depth() + 1) : null;
             for (int l = 0; l <= key.depth(); l++) {
-                rows.add(RowFactory.create(id, l, curve.q()[l], curve.rho()[l]));
+                rows.add(RowFactory.create(point.pointId(), l, curve.q()[l], curve.rho()[l],
+                        relativeVariance == null ? null : relativeVariance[l]));
             }
         }
         return rows;

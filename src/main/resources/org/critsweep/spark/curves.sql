@@ -6,7 +6,8 @@
 -- CNN only (NULL for MLPs), per activity threshold k = 1, 2 (grid.active_thresholds): survival_k, the fraction of
 -- replicas with an active site (P(l) of a spreading run); active_sites_mean_k, N_a(l); spread_r2_mean_k, R²(l) over
 -- replicas with an active site.
--- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`).
+-- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`);
+-- nw_g_relative_variance the leading 1/n prediction of g_relative_variance (MLPs only).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0; over
 -- the replicas whose tangent is alive (n_tangent_dead counts those where a ReLU layer switched every neuron off).
 SELECT
@@ -47,7 +48,8 @@ SELECT
     AVG(r.spread_r2_1)                                         AS spread_r2_mean_1,
     AVG(r.spread_r2_2)                                         AS spread_r2_mean_2,
     FIRST(t.mf_rho)                                            AS mf_rho,
-    FIRST(t.mf_q)                                              AS mf_q
+    FIRST(t.mf_q)                                              AS mf_q,
+    FIRST(t.nw_g_relative_variance)                            AS nw_g_relative_variance
 FROM raw r
 JOIN points p ON r.point_id = p.point_id
 LEFT JOIN theory t ON t.point_id = r.point_id AND t.layer = r.layer

@@ -102,6 +102,10 @@ class CurvesAggregationTest {
                 assertEquals(c.getDouble(6), c.getDouble(3), 4 * c.getDouble(4), "q at layer " + layer);
             }
         }
+        Row g = spark.sql("SELECT g_relative_variance, nw_g_relative_variance FROM curves WHERE layer = 5").first();
+        double[] recursion = org.critsweep.theory.FiniteWidthRecursion.relativeVarianceOfG(
+                org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3), 1.0, 1024, 7);
+        assertEquals(recursion[5], g.getDouble(1), 0.0, "the 1/n overlay is the recursion for the point's width");
         Row p = spark.sql("SELECT q_star, chi1, kappa, phase FROM points").first();
         var theory = org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3).point();
         assertEquals(theory.qStar(), p.getDouble(0), 0.0);
