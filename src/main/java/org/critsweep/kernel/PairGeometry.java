@@ -42,12 +42,22 @@ final class PairGeometry {
             rho = 0.0;
             lnRho = Double.NEGATIVE_INFINITY;
         } else if (ab > 0.0) {
+            // |d⊥|² = Σ (d_i − αa_i)², two chains so the sum is not latency-bound.
             double along = ad / aa;
-            double perp2 = 0.0;
-            for (int i = from; i < to; i++) {
-                double p = dScaled[i] - along * a[i];
-                perp2 += p * p;
+            double perp0 = 0.0;
+            double perp1 = 0.0;
+            int i = from;
+            for (; i + 1 < to; i += 2) {
+                double p0 = dScaled[i] - along * a[i];
+                double p1 = dScaled[i + 1] - along * a[i + 1];
+                perp0 += p0 * p0;
+                perp1 += p1 * p1;
             }
+            for (; i < to; i++) {
+                double p0 = dScaled[i] - along * a[i];
+                perp0 += p0 * p0;
+            }
+            double perp2 = perp0 + perp1;
             lnRho = 2 * exponent * LN2 + Math.log(aa * perp2) - Math.log(normProduct * (normProduct + ab));
             rho = Math.exp(lnRho);
         } else {
@@ -61,10 +71,7 @@ final class PairGeometry {
      * {@link Integer#MIN_VALUE} when d̃ is exactly zero: the replicas have merged.
      */
     static int normalisingShift(double[] dScaled) {
-        double max = 0.0;
-        for (double v : dScaled) {
-            max = Math.max(max, Math.abs(v));
-        }
+        double max = Vectors.maxAbs(dScaled, 0, dScaled.length);
         return max == 0.0 ? Integer.MIN_VALUE : Math.getExponent(max);
     }
 

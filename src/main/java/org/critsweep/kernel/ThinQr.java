@@ -23,10 +23,7 @@ final class ThinQr {
         double[][] columns = {c0, c1, c2};
         for (int k = 0; k < 3; k++) {
             double[] x = columns[k];
-            double scale = 0.0;
-            for (int i = k; i < n; i++) {
-                scale = Math.max(scale, Math.abs(x[i]));
-            }
+            double scale = Vectors.maxAbs(x, k, n);
             if (scale == 0.0) {
                 for (int j = k + 1; j < 3; j++) {
                     r[3 * k + j] = columns[j][k];
@@ -38,11 +35,10 @@ final class ThinQr {
             int exponent = Math.getExponent(scale);
             scale = Math.scalb(1.0, exponent);
             double inverse = Math.scalb(1.0, -exponent);
-            double norm2 = 0.0;
             for (int i = k; i < n; i++) {
                 x[i] *= inverse;
-                norm2 += x[i] * x[i];
             }
+            double norm2 = Vectors.dot(x, x, k, n);
             double alpha = -Math.copySign(Math.sqrt(norm2), x[k]);
             // v = x − αe_k, stored in x[k..n); vᵀv = 2α(α − x_k)
             double vtv = 2.0 * alpha * (alpha - x[k]);
@@ -50,11 +46,7 @@ final class ThinQr {
             r[3 * k + k] = alpha * scale;
             for (int j = k + 1; j < 3; j++) {
                 double[] y = columns[j];
-                double dot = 0.0;
-                for (int i = k; i < n; i++) {
-                    dot += x[i] * y[i];
-                }
-                double f = 2.0 * dot / vtv;
+                double f = 2.0 * Vectors.dot(x, y, k, n) / vtv;
                 for (int i = k; i < n; i++) {
                     y[i] -= f * x[i];
                 }

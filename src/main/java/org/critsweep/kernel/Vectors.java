@@ -11,11 +11,44 @@ final class Vectors {
     }
 
     static double dot(double[] x, double[] y) {
-        double s = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
+        return dot(x, y, 0, x.length);
+    }
+
+    /**
+     * Σ x_i y_i over [from, to) with four independent partial sums, so the loop is bound by throughput rather than by
+     * the latency of one chain of additions (the JIT does not reassociate floating-point sums by itself).
+     */
+    static double dot(double[] x, double[] y, int from, int to) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += x[i] * y[i];
+            s1 += x[i + 1] * y[i + 1];
+            s2 += x[i + 2] * y[i + 2];
+            s3 += x[i + 3] * y[i + 3];
         }
-        return s;
+        for (; i < to; i++) {
+            s0 += x[i] * y[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** max |x_i| over [from, to), with two independent chains. */
+    static double maxAbs(double[] x, int from, int to) {
+        double m0 = 0.0;
+        double m1 = 0.0;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            m0 = Math.max(m0, Math.abs(x[i]));
+            m1 = Math.max(m1, Math.abs(x[i + 1]));
+        }
+        for (; i < to; i++) {
+            m0 = Math.max(m0, Math.abs(x[i]));
+        }
+        return Math.max(m0, m1);
     }
 
     static void scale(double[] x, double factor) {
