@@ -69,7 +69,7 @@ final class ReplicaRows {
      */
     private static Row row(String pointId, int replica, LayerObservables o, ConvObservables conv) {
         return RowFactory.create(pointId, replica, o.layer(), o.qA(), o.qB(), o.rho(),
-                Double.isFinite(o.lnRho()) ? o.lnRho() : null, o.gA(),
+                Tables.finiteOrNull(o.lnRho()), o.gA(),
                 Tables.finiteOrNull(o.tangentLogGrowth()), Tables.finiteOrNull(o.tangentLogNorm()),
                 o.tangentLogNorm() == Double.NEGATIVE_INFINITY, o.probe(),
                 o.absorbed(), o.rhoUnderflow(),

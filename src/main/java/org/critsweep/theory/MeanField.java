@@ -159,10 +159,6 @@ public final class MeanField {
         return new MeanFieldCurve(q, rho);
     }
 
-    public Activation activation() {
-        return phi;
-    }
-
     public double sigmaW() {
         return sigmaW;
     }

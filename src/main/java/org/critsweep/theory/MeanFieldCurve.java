@@ -5,8 +5,4 @@ package org.critsweep.theory;
  * stable form, so it stays exact far below 1e-16.
  */
 public record MeanFieldCurve(double[] q, double[] rho) {
-
-    public int depth() {
-        return q.length - 1;
-    }
 }
