@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sql --campaign DIR QUERY}: Spark SQL over a campaign's tables, registered as views of the same names. */
-@Command(name = "sql", description = "Query a campaign's tables (views points, raw, curves, fits) with Spark SQL.")
+@Command(name = "sql", description = "Query a campaign's tables (views points, raw, theory, curves, fits) with Spark SQL.")
 final class SqlCommand implements Callable<Integer> {
 
     enum Format { table, csv, json }
