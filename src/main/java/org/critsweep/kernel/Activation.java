@@ -36,6 +36,18 @@ public interface Activation {
         }
     }
 
+    /**
+     * The columns a layer multiplies, in one pass: value = φ(x), slope = φ′(x) and step = (φ(x + s d̃) − φ(x))/s for a
+     * difference held as d̃ with scale s ({@code toTrue} = s, {@code toScaled} = 1/s, exact powers of two).
+     */
+    default void evaluateWithSteps(double[] x, double[] dScaled, double toTrue, double toScaled, double[] value,
+                                   double[] slope, double[] step, int n) {
+        evaluate(x, value, slope, n);
+        for (int i = 0; i < n; i++) {
+            step[i] = difference(x[i], dScaled[i] * toTrue, value[i], slope[i]) * toScaled;
+        }
+    }
+
     /** {@link #difference(double, double)} given φ(x) and φ′(x) already computed, which some activations reuse. */
     default double difference(double x, double d, double valueAtX, double slopeAtX) {
         return difference(x, d);

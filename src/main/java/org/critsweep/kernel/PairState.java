@@ -52,16 +52,16 @@ final class PairState {
         // Exact powers of two (|dExponent| ≤ 600 here), so the products below are exact rescalings.
         double toTrue = linear ? 0.0 : Math.scalb(1.0, dExponent);
         double toScaled = linear ? 0.0 : Math.scalb(1.0, -dExponent);
-        phi.evaluate(a, postActivation, slope, n);
+        if (merged || linear) {
+            phi.evaluate(a, postActivation, slope, n);
+            for (int j = 0; j < n; j++) {
+                deltaPhi[j] = merged ? 0.0 : slope[j] * d[j];
+            }
+        } else {
+            phi.evaluateWithSteps(a, d, toTrue, toScaled, postActivation, slope, deltaPhi, n);
+        }
         for (int j = 0; j < n; j++) {
             tangentIn[j] = slope[j] * u[j];
-            if (merged) {
-                deltaPhi[j] = 0.0;
-            } else if (linear) {
-                deltaPhi[j] = slope[j] * d[j];
-            } else {
-                deltaPhi[j] = phi.difference(a[j], d[j] * toTrue, postActivation[j], slope[j]) * toScaled;
-            }
         }
     }
 

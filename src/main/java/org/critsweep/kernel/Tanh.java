@@ -82,6 +82,29 @@ final class Tanh implements Activation {
         }
     }
 
+    /** One pass over a layer: tanh and its complement from one exponential, then the step as in {@link #difference}. */
+    @Override
+    public void evaluateWithSteps(double[] x, double[] dScaled, double toTrue, double toScaled, double[] value,
+                                  double[] slope, double[] step, int n) {
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            double z = Math.abs(xi);
+            double m;
+            double t;
+            if (z >= RATIONAL_LIMIT) {
+                m = complementOfLarge(z);
+                t = Math.copySign(1.0 - m, xi);
+            } else {
+                t = tanh(xi);
+                m = 1.0 - Math.abs(t);
+            }
+            double derivative = m * (2.0 - m);
+            value[i] = t;
+            slope[i] = derivative;
+            step[i] = step(xi, dScaled[i] * toTrue, t, m, derivative) * toScaled;
+        }
+    }
+
     /** tanh(x + d) − tanh(x) = tanh(d)(1 − tanh(x) tanh(x + d)) (SCIENCE.md §2). */
     @Override
     public double difference(double x, double d) {
@@ -99,6 +122,11 @@ final class Tanh implements Activation {
      */
     @Override
     public double difference(double x, double d, double valueAtX, double slopeAtX) {
+        return step(x, d, valueAtX, slopeAtX / (1.0 + Math.abs(valueAtX)), slopeAtX);
+    }
+
+    /** The addition-theorem step given tanh x, its complement m_x = 1 − |tanh x| and φ′(x) = m_x(2 − m_x). */
+    private static double step(double x, double d, double valueAtX, double complementOfX, double slopeAtX) {
         double z = Math.abs(d);
         double tau;
         double complementOfTau;
@@ -110,13 +138,7 @@ final class Tanh implements Activation {
             complementOfTau = 1.0 - Math.abs(tau);
         }
         double product = tau * valueAtX;
-        double denominator;
-        if (product >= 0.0) {
-            denominator = 1.0 + product;
-        } else {
-            double complementOfX = slopeAtX / (1.0 + Math.abs(valueAtX));
-            denominator = complementOfX + complementOfTau * (1.0 - complementOfX);
-        }
+        double denominator = product >= 0.0 ? 1.0 + product : complementOfX + complementOfTau * (1.0 - complementOfX);
         if (!(denominator > 0.0)) {
             return tanh(x + d) - valueAtX;  // both complements underflowed: |x| and |d| beyond 372, no cancellation
         }
