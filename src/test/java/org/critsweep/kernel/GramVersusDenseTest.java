@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Gram sampler and the dense reference must give the same law for every observable (SCIENCE.md §3): two-sample
- * KS tests on ln ρ and on the tangent growth at three layers, and z-tests on their means, with independent streams.
- * Each KS test rejects at p < 1e-3 and each z-test at |z| > 4, so with 12 decisions per width the chance that
- * correct samplers fail is ≈ 1.2 %, fixed once and for all by the seeds. With 200 replicas per sampler the KS test
+ * KS tests on ln ρ, on the tangent growth and on q (which carries the bias) at three layers, and z-tests on their
+ * means, with independent streams. Each KS test rejects at p < 1e-3 and each z-test at |z| > 4, so with 18 decisions
+ * per width the chance that correct samplers fail is ≈ 1.8 %, fixed once and for all by the seeds. With 200 replicas per sampler the KS test
  * detects a shift of 0.4 standard deviations with power ≈ 0.9.
  */
 class GramVersusDenseTest {
@@ -47,7 +47,7 @@ class GramVersusDenseTest {
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         for (int layer : layers) {
             for (var observable : List.<Function<LayerObservables, Double>>of(LayerObservables::lnRho,
-                    LayerObservables::tangentLogGrowth)) {
+                    LayerObservables::tangentLogGrowth, LayerObservables::qA)) {
                 double[] a = values(dense, layer, observable);
                 double[] b = values(gram, layer, observable);
                 double p = ks.kolmogorovSmirnovTest(a, b);
