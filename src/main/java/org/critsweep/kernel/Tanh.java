@@ -69,17 +69,21 @@ final class Tanh implements Activation {
     @Override
     public void evaluate(double[] x, double[] value, double[] derivative, int n) {
         for (int i = 0; i < n; i++) {
-            double z = Math.abs(x[i]);
-            double m;
-            if (z >= RATIONAL_LIMIT) {
-                m = complementOfLarge(z);
-                value[i] = Math.copySign(1.0 - m, x[i]);
-            } else {
-                value[i] = tanh(x[i]);
-                m = 1.0 - Math.abs(value[i]);
-            }
+            double m = tanhInto(x[i], value, i);
             derivative[i] = m * (2.0 - m);
         }
+    }
+
+    /** Writes tanh x to {@code value[i]} and returns its complement 1 − |tanh x|, from one exponential at most. */
+    private static double tanhInto(double x, double[] value, int i) {
+        double z = Math.abs(x);
+        if (z >= RATIONAL_LIMIT) {
+            double m = complementOfLarge(z);
+            value[i] = Math.copySign(1.0 - m, x);
+            return m;
+        }
+        value[i] = tanh(x);
+        return 1.0 - Math.abs(value[i]);
     }
 
     /** One pass over a layer: tanh and its complement from one exponential, then the step as in {@link #difference}. */
@@ -87,21 +91,10 @@ final class Tanh implements Activation {
     public void evaluateWithSteps(double[] x, double[] dScaled, double toTrue, double toScaled, double[] value,
                                   double[] slope, double[] step, int n) {
         for (int i = 0; i < n; i++) {
-            double xi = x[i];
-            double z = Math.abs(xi);
-            double m;
-            double t;
-            if (z >= RATIONAL_LIMIT) {
-                m = complementOfLarge(z);
-                t = Math.copySign(1.0 - m, xi);
-            } else {
-                t = tanh(xi);
-                m = 1.0 - Math.abs(t);
-            }
+            double m = tanhInto(x[i], value, i);
             double derivative = m * (2.0 - m);
-            value[i] = t;
             slope[i] = derivative;
-            step[i] = step(xi, dScaled[i] * toTrue, t, m, derivative) * toScaled;
+            step[i] = step(x[i], dScaled[i] * toTrue, value[i], m, derivative) * toScaled;
         }
     }
 
