@@ -61,13 +61,16 @@ public final class SweepJob {
 
     private static void writePoints(SparkSession spark, CampaignPlan plan, CampaignStore store) {
         int replicas = plan.campaign().grid().replicas();
-        List<Row> rows = plan.points().stream().map(p -> pointRow(p, replicas)).toList();
+        // Points that differ only in width (or CNN size) share their mean-field fixed point: compute it once.
+        java.util.Map<List<Object>, java.util.Optional<org.critsweep.theory.MeanFieldPoint>> fixedPoints =
+                new java.util.HashMap<>();
+        List<Row> rows = plan.points().stream().map(p -> pointRow(p, replicas, fixedPoints.computeIfAbsent(
+                List.of(p.activation(), p.sigmaW(), p.sigmaB()), k -> TheoryStage.fixedPoint(p)))).toList();
         spark.createDataFrame(rows, Tables.POINTS_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
                 .parquet(store.table(Tables.POINTS));
     }
 
-    private static Row pointRow(GridPoint p, int replicas) {
-        var theory = TheoryStage.fixedPoint(p);
+    private static Row pointRow(GridPoint p, int replicas, java.util.Optional<org.critsweep.theory.MeanFieldPoint> theory) {
         boolean cnn = p.arch().convolutional();
         return RowFactory.create(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(), p.sigmaW(),
                 p.sigmaB(), p.width(), p.depth(), cnn ? p.size() : null, cnn ? p.kernelSize() : null,
