@@ -24,6 +24,11 @@ public final class LyapunovRoot {
      *         crossings (noise near the root) the one with the steepest bracket is used, and quality counts them.
      */
     public static Optional<FitResult> find(List<Measurement> scan) {
+        return find(scan, QUANTITY, METHOD);
+    }
+
+    /** The same root of any scan that crosses zero upwards, under another quantity and method name. */
+    public static Optional<FitResult> find(List<Measurement> scan, String quantity, String method) {
         List<Measurement> sorted = new ArrayList<>(scan);
         sorted.sort(Comparator.comparingDouble(Measurement::x));
         FitResult best = null;
@@ -37,25 +42,24 @@ public final class LyapunovRoot {
                 double slope = (hi.value() - lo.value()) / (hi.x() - lo.x());
                 if (slope > bestSlope) {
                     bestSlope = slope;
-                    best = interpolate(lo, hi);
+                    best = interpolate(lo, hi, quantity, method);
                 }
             }
         }
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(new FitResult(best.quantity(), best.estimate(), best.stderr(), best.method(), best.window(),
-                crossings, 2));
+        return Optional.of(new FitResult(quantity, best.estimate(), best.stderr(), method, best.window(), crossings, 2));
     }
 
-    private static FitResult interpolate(Measurement lo, Measurement hi) {
+    private static FitResult interpolate(Measurement lo, Measurement hi, String quantity, String method) {
         double dx = hi.x() - lo.x();
         double dy = hi.value() - lo.value();
         double root = lo.x() - lo.value() * dx / dy;
         // ∂root/∂y_lo = −dx·y_hi/dy², ∂root/∂y_hi = dx·y_lo/dy²
         double variance = dx * dx * (hi.value() * hi.value() * lo.stderr() * lo.stderr()
                 + lo.value() * lo.value() * hi.stderr() * hi.stderr()) / (dy * dy * dy * dy);
-        return new FitResult(QUANTITY, root, Math.sqrt(variance), METHOD,
+        return new FitResult(quantity, root, Math.sqrt(variance), method,
                 "sigma_w in [" + lo.x() + ", " + hi.x() + "]", 1, 2);
     }
 }

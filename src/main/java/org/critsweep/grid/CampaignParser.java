@@ -30,7 +30,8 @@ import org.critsweep.kernel.Protocol;
 public final class CampaignParser {
 
     private static final Map<String, Set<String>> ALLOWED_KEYS = Map.of(
-            "", Set.of("campaign", "grid"),
+            "", Set.of("campaign", "grid", "analysis"),
+            "analysis", Set.of("bootstrap", "collapse", "decay_window", "exponents", "mcmc_steps"),
             "campaign", Set.of("name", "seed", "output"),
             "grid", Set.of("arch", "activation", "sampler", "sigma_b", "sigma_w", "width", "depth", "replicas",
                     "inputs", "record", "channels", "size", "kernel_size", "protocol", "active_thresholds"),
@@ -116,7 +117,7 @@ public final class CampaignParser {
             long seed = integer("campaign.seed", Long.MIN_VALUE);
             String output = config.hasPath("campaign.output") ? string("campaign.output") : "runs/" + name;
             String canonical = config.root().render(ConfigRenderOptions.concise());
-            return new Campaign(name, seed, output, grid(), canonical);
+            return new Campaign(name, seed, output, grid(), analysis(), canonical);
         }
 
         private GridSpec grid() {
@@ -149,6 +150,51 @@ public final class CampaignParser {
             }
             return new GridSpec(archs, activations, sampler, sigmaB, sigmaW, widths, depth, replicas, q0, c0, record(),
                     conv);
+        }
+
+        private AnalysisSpec analysis() {
+            AnalysisSpec defaults = AnalysisSpec.defaults();
+            int bootstrap = config.hasPath("analysis.bootstrap") ? (int) integer("analysis.bootstrap", 0)
+                    : defaults.bootstrap();
+            if (bootstrap == 1) {
+                throw new CampaignException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
+            }
+            List<String> collapse = config.hasPath("analysis.collapse") && config.getList("analysis.collapse").isEmpty()
+                    ? List.of() : list("analysis.collapse", defaults.collapse(),
+                    v -> oneOf("analysis.collapse", v, AnalysisSpec.COLLAPSE_METHODS));
+            List<String> exponents = list("analysis.exponents", AnalysisSpec.EXPONENTS,
+                    v -> oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
+            int mcmcSteps = config.hasPath("analysis.mcmc_steps") ? (int) integer("analysis.mcmc_steps", 100)
+                    : defaults.mcmcSteps();
+            return new AnalysisSpec(bootstrap, collapse, decayWindow(), Set.copyOf(exponents), mcmcSteps);
+        }
+
+        /** {@code auto} (null) or [from, to] with 0 <= from < to. */
+        private int[] decayWindow() {
+            String field = "analysis.decay_window";
+            if (!config.hasPath(field)) {
+                return null;
+            }
+            ConfigValue value = value(field);
+            if (value.valueType() == ConfigValueType.STRING && "auto".equals(value.unwrapped())) {
+                return null;
+            }
+            if (value.valueType() == ConfigValueType.LIST) {
+                List<Long> bounds = config.getList(field).stream().map(v -> integer(field, v, 0)).toList();
+                if (bounds.size() == 2 && bounds.get(0) < bounds.get(1)) {
+                    return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
+                }
+            }
+            throw new CampaignException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
+                    + render(value));
+        }
+
+        private static String oneOf(String field, ConfigValue value, List<String> allowed) {
+            String name = stringValue(field, value);
+            if (!allowed.contains(name)) {
+                throw new CampaignException(field, "unknown value '" + name + "'; allowed: " + String.join(", ", allowed));
+            }
+            return name;
         }
 
         private ConvGrid convGrid() {

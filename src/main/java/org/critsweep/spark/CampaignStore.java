@@ -53,11 +53,11 @@ public final class CampaignStore {
         return Tables.ALL.stream().filter(this::hasTable).toList();
     }
 
-    /** SHA-256 of the campaign's canonical configuration, in hex. */
+    /** SHA-256 of the campaign's sweep configuration (everything but the analysis block), in hex. */
     public static String configHash(Campaign campaign) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(campaign.canonicalConfig().getBytes(StandardCharsets.UTF_8));
+                    .digest(campaign.sweepConfig().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -1,6 +1,9 @@
 package org.critsweep.grid;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +100,15 @@ class CampaignParserTest {
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; allowed keys in grid: activation, active_thresholds, arch, channels, depth, inputs, kernel_size, protocol, record, replicas, sampler, sigma_b, sigma_w, size, width"),
-                Arguments.of("analysis.bootstrap=10", "analysis: unknown key; allowed keys: campaign, grid"),
+                Arguments.of("analyse.bootstrap=10", "analyse: unknown key; allowed keys: analysis, campaign, grid"),
+                Arguments.of("analysis.resamples=10", "analysis.resamples: unknown key; allowed keys in analysis: bootstrap, collapse, decay_window, exponents, mcmc_steps"),
+                Arguments.of("analysis.bootstrap=1", "analysis.bootstrap: expected 0 (no bootstrap) or an integer >= 2, got 1"),
+                Arguments.of("analysis.bootstrap=-5", "analysis.bootstrap: expected an integer >= 0, got -5"),
+                Arguments.of("analysis.collapse=[hh, autoscale]", "analysis.collapse: unknown value 'autoscale'; allowed: hh, bayes"),
+                Arguments.of("analysis.exponents=[gamma]", "analysis.exponents: unknown value 'gamma'; allowed: delta, beta, nu_par, fss"),
+                Arguments.of("analysis.decay_window=[100, 10]", "analysis.decay_window: expected auto or [from, to] with integers 0 <= from < to, got list [100,10]"),
+                Arguments.of("analysis.decay_window=manual", "analysis.decay_window: expected auto or [from, to] with integers 0 <= from < to, got string \"manual\""),
+                Arguments.of("analysis.mcmc_steps=10", "analysis.mcmc_steps: expected an integer >= 100, got 10"),
                 Arguments.of("campaign.sed=1", "campaign.sed: unknown key; allowed keys in campaign: name, output, seed"),
                 Arguments.of("grid.inputs.q1=1", "grid.inputs.q1: unknown key; allowed keys in grid.inputs: c0, q0"),
                 Arguments.of("grid.sigma_w=[1.4, -1.0]", "grid.sigma_w: expected values > 0, got -1.0"),
@@ -126,6 +137,22 @@ class CampaignParserTest {
                 Arguments.of("grid.record={ log = 1 }", "grid.record.log: expected an integer >= 2, got 1"),
                 Arguments.of("campaign.name=\"a b\"", "campaign.name: expected letters, digits, '.', '_' or '-', got 'a b'"),
                 Arguments.of("nonsense", "--set: expected key=value, got 'nonsense'"));
+    }
+
+    @Test
+    void analysisBlockIsReadAndLeftOutOfTheSweepConfiguration() {
+        Campaign campaign = parse(VALID, "analysis { bootstrap = 50, collapse = [hh], decay_window = [20, 200],"
+                + " exponents = [delta] }");
+        AnalysisSpec analysis = campaign.analysis();
+        assertEquals(50, analysis.bootstrap());
+        assertEquals(List.of("hh"), analysis.collapse());
+        assertArrayEquals(new int[] {20, 200}, analysis.decayWindow());
+        assertTrue(analysis.wants("delta"));
+        assertFalse(analysis.wants("beta"));
+        assertEquals(parse(VALID).sweepConfig(), campaign.sweepConfig());
+        assertNotEquals(parse(VALID).canonicalConfig(), campaign.canonicalConfig());
+        assertEquals(AnalysisSpec.defaults().bootstrap(), parse(VALID).analysis().bootstrap());
+        assertEquals(List.of(), parse(VALID, "analysis.collapse=[]").analysis().collapse());
     }
 
     @ParameterizedTest(name = "{0}")

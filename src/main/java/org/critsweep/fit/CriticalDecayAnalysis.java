@@ -1,0 +1,92 @@
+package org.critsweep.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The critical decay of one size (SCIENCE.md §4, §7). The critical curve is interpolated between the two grid points
+ * that bracket σ_w,c — linearly in σ_w for ln ρ̄ — so that δ is not biased by the grid spacing; it is then fitted
+ * with the offset power law (δ), the bare power law (for comparison only) and 1/ρ = κl + b (κ). With a bootstrap,
+ * every resample redraws both points' replicas and refits all three.
+ */
+public final class CriticalDecayAnalysis {
+
+    /**
+     * The grid points around σ_w,c.
+     *
+     * @param below  ρ per replica and layer at the grid σ_w just below σ_w,c
+     * @param above  the same just above
+     * @param weight (σ_w,c − σ_below)/(σ_above − σ_below), in [0, 1]
+     */
+    public record Bracket(ReplicaMatrix below, ReplicaMatrix above, double weight) {
+
+        public Bracket {
+            if (!(weight >= 0.0 && weight <= 1.0)) {
+                throw new IllegalArgumentException("bracket: expected a weight in [0, 1], got " + weight);
+            }
+        }
+
+        /** The interpolated critical curve ρ_c(l) of the drawn replicas (layers where either mean is 0 are skipped). */
+        List<Measurement> criticalCurve(int[] drawBelow, int[] drawAbove) {
+            List<Measurement> lo = below.mean(drawBelow);
+            List<Measurement> hi = above.mean(drawAbove);
+            List<Measurement> curve = new ArrayList<>(lo.size());
+            for (int i = 0; i < lo.size(); i++) {
+                Measurement a = lo.get(i);
+                Measurement b = hi.get(i);
+                if (a.value() > 0.0 && b.value() > 0.0) {
+                    double value = Math.exp((1 - weight) * Math.log(a.value()) + weight * Math.log(b.value()));
+                    double relative = Math.hypot((1 - weight) * a.stderr() / a.value(), weight * b.stderr() / b.value());
+                    curve.add(new Measurement(a.x(), value, relative * value));
+                }
+            }
+            return curve;
+        }
+    }
+
+    /**
+     * @param delta         δ of the offset form (empty when the fit fails)
+     * @param bareDelta     δ of the bare power law on the same window, for comparison
+     * @param kappa         κ of 1/ρ = κl + b
+     * @param offset        l0 of the offset fit (NaN without it)
+     * @param criticalCurve ρ_c(l) with errors, for plotting
+     * @param effective     δ_eff(l) of the offset form
+     */
+    public record Result(Optional<FitResult> delta, Optional<FitResult> bareDelta, Optional<FitResult> kappa,
+                         double offset, List<Measurement> criticalCurve, List<Measurement> effective) {
+    }
+
+    private CriticalDecayAnalysis() {
+    }
+
+    public static Result analyse(Bracket bracket, int fromLayer, int toLayer, Bootstrap bootstrap) {
+        int[] groupSizes = {bracket.below().replicas(), bracket.above().replicas()};
+        int[][] all = Bootstrap.identity(groupSizes);
+        List<Measurement> curve = bracket.criticalCurve(all[0], all[1]);
+        Optional<OffsetPowerLaw.Solution> offset = OffsetPowerLaw.fit(curve, fromLayer, toLayer);
+        Optional<FitResult> delta = offset.map(OffsetPowerLaw.Solution::fit);
+        Optional<FitResult> bare = OffsetPowerLaw.fitBare(curve, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit);
+        Optional<FitResult> kappa = CriticalDecayFit.fit(curve, fromLayer, toLayer);
+        double l0 = offset.map(OffsetPowerLaw.Solution::offset).orElse(Double.NaN);
+        List<Measurement> effective = offset.isPresent()
+                ? EffectiveExponent.curve(curve, l0, fromLayer, toLayer) : List.of();
+        if (bootstrap != null) {
+            double[][] samples = bootstrap.resample(groupSizes, draw -> {
+                List<Measurement> resampled = bracket.criticalCurve(draw[0], draw[1]);
+                return new double[] {
+                    estimate(OffsetPowerLaw.fit(resampled, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit)),
+                    estimate(OffsetPowerLaw.fitBare(resampled, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit)),
+                    estimate(CriticalDecayFit.fit(resampled, fromLayer, toLayer))};
+            });
+            delta = delta.map(r -> r.withBootstrap(Bootstrap.column(samples, 0)));
+            bare = bare.map(r -> r.withBootstrap(Bootstrap.column(samples, 1)));
+            kappa = kappa.map(r -> r.withBootstrap(Bootstrap.column(samples, 2)));
+        }
+        return new Result(delta, bare, kappa, l0, curve, effective);
+    }
+
+    private static double estimate(Optional<FitResult> fit) {
+        return fit.map(FitResult::estimate).orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,110 @@
+package org.critsweep.fit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * λ_N root and 1/N extrapolation on planted data: per replica λ = g (σ_w − σ_w,c(N)) + noise with
+ * σ_w,c(N) = σ∞ + a/N, the finite-width law of SCIENCE.md §5 with its tanh, σ_b = 0.3 numbers.
+ */
+class CriticalPointAnalysisTest {
+
+    private static final double SIGMA_INF = 1.3955839751548;
+    private static final double SLOPE = 3.08;
+    private static final int[] WIDTHS = {64, 128, 256, 512};
+    private static final double NOISE = 0.02;
+
+    static List<CriticalPointAnalysis.SizeScan> plantedScans(long seed, int replicas) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<CriticalPointAnalysis.SizeScan> scans = new ArrayList<>();
+        double[] sigmaW = new double[11];
+        for (int i = 0; i < sigmaW.length; i++) {
+            sigmaW[i] = 1.30 + 0.02 * i;
+        }
+        for (int width : WIDTHS) {
+            double critical = SIGMA_INF + SLOPE / width;
+            ReplicaMatrix[] lambda = new ReplicaMatrix[sigmaW.length];
+            for (int p = 0; p < sigmaW.length; p++) {
+                double[] perReplica = new double[replicas];
+                for (int r = 0; r < replicas; r++) {
+                    perReplica[r] = 0.9 * (sigmaW[p] - critical) + NOISE * gaussian(random);
+                }
+                lambda[p] = ReplicaMatrix.scalar(perReplica);
+            }
+            scans.add(new CriticalPointAnalysis.SizeScan(width, sigmaW, lambda));
+        }
+        return scans;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    @Test
+    void recoversPlantedRootsAndTheirExtrapolation() {
+        CriticalPointAnalysis.Result result = CriticalPointAnalysis.analyse(plantedScans(1, 64),
+                new Bootstrap(200, 99), true);
+        for (int i = 0; i < WIDTHS.length; i++) {
+            FitResult root = result.roots().get(i).orElseThrow();
+            assertEquals(SIGMA_INF + SLOPE / WIDTHS[i], root.estimate(), 4 * root.stderr(), "N=" + WIDTHS[i]);
+            assertTrue(root.method().endsWith("+bootstrap"));
+            assertTrue(root.ciLow() < root.estimate() && root.estimate() < root.ciHigh());
+        }
+        CriticalPointExtrapolation.Extrapolation e = result.extrapolation().orElseThrow();
+        assertEquals(1, e.order(), "no curvature was planted");
+        assertEquals(SIGMA_INF, e.infinite().estimate(), 4 * e.infinite().stderr());
+        assertEquals(SLOPE, e.fits().get(1).estimate(), 4 * e.fits().get(1).stderr());
+        assertTrue(e.infinite().stderr() < 0.01, "stderr " + e.infinite().stderr());
+    }
+
+    @Test
+    void bootstrapIsReproducibleForASeed() {
+        List<CriticalPointAnalysis.SizeScan> scans = plantedScans(2, 16);
+        FitResult a = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), true).extrapolation().orElseThrow()
+                .infinite();
+        FitResult b = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), true).extrapolation().orElseThrow()
+                .infinite();
+        assertArrayEquals(new double[] {a.estimate(), a.stderr(), a.ciLow(), a.ciHigh()},
+                new double[] {b.estimate(), b.stderr(), b.ciLow(), b.ciHigh()});
+    }
+
+    /**
+     * Coverage of the bootstrap 95 % interval of σ∞ over 20 independent planted data sets. At a true coverage of
+     * 0.95, fewer than 16 hits has probability 0.3 % (binomial), so this fails only for intervals that are too short.
+     */
+    @Test
+    void bootstrapIntervalOfTheInfiniteWidthPointCoversTheTruth() {
+        int hits = 0;
+        for (int set = 0; set < 20; set++) {
+            FitResult inf = CriticalPointAnalysis.analyse(plantedScans(100 + set, 32), new Bootstrap(200, set), true)
+                    .extrapolation().orElseThrow().infinite();
+            if (inf.ciLow() <= SIGMA_INF && SIGMA_INF <= inf.ciHigh()) {
+                hits++;
+            }
+        }
+        assertTrue(hits >= 16, "covered in " + hits + " of 20");
+    }
+
+    @Test
+    void quadraticTermIsKeptOnlyWhenTheDataSupportIt() {
+        List<Measurement> linear = new ArrayList<>();
+        List<Measurement> curved = new ArrayList<>();
+        for (int width : new int[] {16, 32, 64, 128, 256}) {
+            linear.add(new Measurement(width, SIGMA_INF + SLOPE / width, 1e-4));
+            curved.add(new Measurement(width, SIGMA_INF + SLOPE / width - 40.0 / ((double) width * width), 1e-4));
+        }
+        assertEquals(1, CriticalPointExtrapolation.fit(linear).orElseThrow().order());
+        CriticalPointExtrapolation.Extrapolation quadratic = CriticalPointExtrapolation.fit(curved).orElseThrow();
+        assertEquals(2, quadratic.order());
+        assertEquals(SIGMA_INF, quadratic.infinite().estimate(), 1e-9);
+        assertEquals(-40.0, quadratic.fits().get(2).estimate(), 1e-6);
+    }
+}
