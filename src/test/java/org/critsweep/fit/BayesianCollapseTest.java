@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BayesianCollapseTest {
@@ -17,48 +15,17 @@ class BayesianCollapseTest {
     static final double LN_RHO_NOISE = 0.05;
 
     /** Directed percolation in 1+1 dimensions: t_c, 1/ν⊥ and −β/ν⊥. */
-    static final double[] DP_TRUTH = {0.6447, 1.0 / 1.096854, -0.276486 / 1.096854};
+    static final double[] DP_TRUTH = {SyntheticScaling.DP_T_C, SyntheticScaling.DP_C1, SyntheticScaling.DP_C2};
     static final double[] DP_START = {0.65, 1.0, -0.2};
     static final double[] DP_SCALE = {0.005, 0.05, 0.02};
     static final double RELATIVE_NOISE = 0.01;
 
-    /**
-     * A mean-field depth scan at criticality: ln ρ = −ln N + ln F(l/N), F(x) = e^{−x/2}/(κx + 0.1) with κ = 0.2335,
-     * 15 log-spaced layers in [N/16, 2N] per width, Gaussian noise of sd 0.05 on ln ρ; truth a = b = 1.
-     */
     static List<ScalingPoint> meanFieldDepthScan(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<ScalingPoint> points = new ArrayList<>();
-        int layers = 15;
-        for (int width : new int[] {64, 128, 256, 512}) {
-            for (int k = 0; k < layers; k++) {
-                double layer = Math.round(width / 16.0 * Math.pow(32.0, k / (layers - 1.0)));
-                double x = layer / width;
-                double lnRho = -Math.log(width) - x / 2 - Math.log(0.2335 * x + 0.1);
-                points.add(new ScalingPoint(width, layer, lnRho + LN_RHO_NOISE * random.nextGaussian(),
-                        LN_RHO_NOISE));
-            }
-        }
-        return points;
+        return SyntheticScaling.mfDepthScan(seed, SyntheticScaling.mfSizes(), 15, LN_RHO_NOISE);
     }
 
-    /**
-     * A = L^{−β/ν⊥} F((t − t_c) L^{1/ν⊥}) with F(X) = 1 + tanh X + 0.3 X at 17 X in [−2, 2] per size, 1 %
-     * multiplicative Gaussian noise.
-     */
     static List<ScalingPoint> directedPercolation(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<ScalingPoint> points = new ArrayList<>();
-        for (int size : new int[] {32, 64, 128, 256}) {
-            for (int k = 0; k <= 16; k++) {
-                double x = -2.0 + 0.25 * k;
-                double t = DP_TRUTH[0] + x * Math.pow(size, -DP_TRUTH[1]);
-                double a = Math.pow(size, DP_TRUTH[2]) * (1.0 + Math.tanh(x) + 0.3 * x);
-                double sigma = RELATIVE_NOISE * Math.abs(a);
-                points.add(new ScalingPoint(size, t, a + sigma * random.nextGaussian(), sigma));
-            }
-        }
-        return points;
+        return SyntheticScaling.dpLattice(seed, SyntheticScaling.dpSizes(), 17, RELATIVE_NOISE);
     }
 
     static CollapseResult fitDepthScan(long dataSeed, long chainSeed) {
