@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.critsweep.fit.FitResult;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.spark.CampaignRun;
 import org.critsweep.spark.CampaignStore;
-import org.critsweep.spark.FamilyFits;
 import org.critsweep.spark.SparkSessions;
 import org.critsweep.spark.SweepJob;
 import org.critsweep.spark.Tables;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code run CONF}: sweep → aggregate → fit, then a summary and the paths of the tables. */
-@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL) and fit; print a summary.")
+@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL) and fit; print the exponent table.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONF", description = "The campaign file (HOCON).")
@@ -57,11 +55,11 @@ final class RunCommand implements Callable<Integer> {
         int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store, parts,
                 new ConsoleProgress(err, System.console() != null));
-        printSummary(out, result);
+        printSummary(out, spark, result);
         return 0;
     }
 
-    private static void printSummary(PrintWriter out, CampaignRun.Result result) {
+    private static void printSummary(PrintWriter out, SparkSession spark, CampaignRun.Result result) {
         StringBuilder timing = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Double> stage : result.stageSeconds().entrySet()) {
@@ -71,24 +69,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("done in " + Formats.seconds(total) + " (" + timing + ")");
         out.println();
-        out.println("Critical point per family: sigma_w_c where the Lyapunov estimate lambda_N changes sign (linear");
-        out.println("interpolation); kappa: fit of 1/rho = kappa*l + b at the grid point nearest sigma_w_c.");
-        TextTable table = new TextTable(List.of("arch", "activation", "sigma_b", "width", "size", "sigma_w_c", "stderr",
-                "nearest_sigma_w", "kappa", "kappa_stderr", "kappa_window", "chi2_dof"));
-        for (FamilyFits f : result.fits()) {
-            FitResult root = f.criticalPoint().orElse(null);
-            FitResult kappa = f.criticalDecay().orElse(null);
-            table.add(List.of(f.family().arch(), f.family().activation(), Formats.number(f.family().sigmaB()),
-                    Integer.toString(f.family().width()), f.family().size() == null ? "-" : f.family().size().toString(),
-                    root == null ? "no sign change in " + f.sigmaWRange() : Formats.number(root.estimate()),
-                    root == null ? "-" : Formats.number(root.stderr()),
-                    Formats.number(f.nearestSigmaW()),
-                    kappa == null ? "-" : Formats.number(kappa.estimate()),
-                    kappa == null ? "-" : Formats.number(kappa.stderr()),
-                    kappa == null ? "-" : kappa.window(),
-                    kappa == null ? "-" : Formats.number(kappa.quality())));
-        }
-        out.print(table.render());
+        FitSummary.print(spark, out);
         out.println();
         out.println("Tables (Parquet):");
         for (String name : Tables.ALL) {

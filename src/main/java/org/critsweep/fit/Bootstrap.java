@@ -35,6 +35,11 @@ public final class Bootstrap {
         return resamples;
     }
 
+    /** A seed for a companion stream (e.g. parametric draws made alongside the resamples), distinct from this one. */
+    public long companionSeed() {
+        return seed ^ 0x9E3779B97F4A7C15L;
+    }
+
     /**
      * @param groupSizes the number of replicas in each group
      * @param statistic  the statistics of one resample, given per group the drawn replica indices; NaN marks a

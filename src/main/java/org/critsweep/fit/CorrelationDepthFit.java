@@ -2,16 +2,6 @@ package org.critsweep.fit;
 
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.exception.MathIllegalStateException;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.DiagonalMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.util.Pair;
 
 /**
  * The correlation depth ξ_∥ of one ρ(l) curve off the critical point: ρ(l) = ρ∞ + A exp(−(l − l₀)/ξ), with l₀ the
@@ -54,58 +44,29 @@ public final class CorrelationDepthFit {
         double firstLayer = usable.get(0).x();
         double[] depth = new double[n];
         double[] rho = new double[n];
-        double[] weights = new double[n];
+        double[] sigma = new double[n];
         for (int i = 0; i < n; i++) {
             Measurement m = usable.get(i);
             depth[i] = m.x() - firstLayer;
             rho[i] = m.value();
-            weights[i] = 1.0 / (m.stderr() * m.stderr());
+            sigma[i] = m.stderr();
         }
-        LeastSquaresOptimizer.Optimum optimum;
-        try {
-            optimum = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .model(params -> approachModel(params, depth))
-                    .target(rho)
-                    .weight(new DiagonalMatrix(weights))
-                    .start(startingValues(depth, rho))
-                    .maxEvaluations(10_000)
-                    .maxIterations(10_000)
-                    .build());
-        } catch (MathIllegalStateException notConverged) {
-            return Optional.empty();
-        }
-        int dof = n - 3;
-        double cost = optimum.getCost(); // √(Σ w r²)
-        double chi2PerDof = cost * cost / dof;
-        double inflation = Math.sqrt(Math.max(1.0, chi2PerDof));
-        double xi = Math.exp(optimum.getPoint().getEntry(2));
-        double stderr;
-        try {
-            stderr = xi * Math.sqrt(optimum.getCovariances(1e-14).getEntry(2, 2)) * inflation;
-        } catch (MathIllegalStateException singular) {
-            return Optional.empty();
-        }
-        if (!Double.isFinite(xi) || !Double.isFinite(stderr)) {
-            return Optional.empty();
-        }
-        return Optional.of(new FitResult(QUANTITY, xi, stderr, METHOD,
-                "layer in [" + (long) firstLayer + ", " + (long) usable.get(n - 1).x() + "]", chi2PerDof, n));
-    }
-
-    /** θ = (ρ∞, A, ln ξ); ρ = ρ∞ + A e^{−d/ξ} with d = l − l₀. */
-    private static Pair<RealVector, RealMatrix> approachModel(RealVector params, double[] depth) {
-        double plateau = params.getEntry(0);
-        double amplitude = params.getEntry(1);
-        double xi = Math.exp(params.getEntry(2));
-        double[] values = new double[depth.length];
-        double[][] jacobian = new double[depth.length][];
-        for (int i = 0; i < depth.length; i++) {
-            double decay = Math.exp(-depth[i] / xi);
-            values[i] = plateau + amplitude * decay;
-            // ∂/∂ln ξ = ξ ∂/∂ξ = A e^{−d/ξ} d/ξ
-            jacobian[i] = new double[] {1.0, decay, amplitude * decay * depth[i] / xi};
-        }
-        return new Pair<>(new ArrayRealVector(values, false), new Array2DRowRealMatrix(jacobian, false));
+        String window = "layer in [" + (long) firstLayer + ", " + (long) usable.get(n - 1).x() + "]";
+        // θ = (ρ∞, A, ln ξ); ρ = ρ∞ + A e^{−d/ξ} with d = l − l₀; ∂/∂ln ξ = ξ ∂/∂ξ = A e^{−d/ξ} d/ξ
+        return WeightedLeastSquares.fit(depth, rho, sigma, (d, p, gradient) -> {
+            double xi = Math.exp(p[2]);
+            double decay = Math.exp(-d / xi);
+            gradient[0] = 1.0;
+            gradient[1] = decay;
+            gradient[2] = p[1] * decay * d / xi;
+            return p[0] + p[1] * decay;
+        }, startingValues(depth, rho)).flatMap(s -> {
+            double xi = Math.exp(s.parameters()[2]);
+            double stderr = xi * s.stderr()[2];
+            return Double.isFinite(xi) && Double.isFinite(stderr)
+                    ? Optional.of(new FitResult(QUANTITY, xi, stderr, METHOD, window, s.chi2PerDof(), n))
+                    : Optional.empty();
+        });
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.critsweep.fit;
 
-import org.apache.commons.math3.exception.ConvergenceException;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -10,7 +9,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DiagonalMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.util.Pair;
 import java.util.Optional;
 
@@ -37,7 +35,7 @@ final class WeightedLeastSquares {
     private WeightedLeastSquares() {
     }
 
-    /** The fit, or empty when it does not converge or its covariance is singular. */
+    /** The fit, or empty when it does not converge or a parameter or its error is not finite (singular covariance). */
     static Optional<Solution> fit(double[] x, double[] y, double[] sigma, Model model, double[] start) {
         int n = x.length;
         int k = start.length;
@@ -64,14 +62,13 @@ final class WeightedLeastSquares {
             for (int j = 0; j < k; j++) {
                 stderr[j] = Math.sqrt(covariance.getEntry(j, j)) * inflation;
             }
-            for (double v : parameters) {
-                if (!Double.isFinite(v)) {
+            for (int j = 0; j < k; j++) {
+                if (!Double.isFinite(parameters[j]) || !Double.isFinite(stderr[j])) {
                     return Optional.empty();
                 }
             }
             return Optional.of(new Solution(parameters, stderr, chi2PerDof));
-        } catch (ConvergenceException | TooManyEvaluationsException | TooManyIterationsException
-                 | SingularMatrixException e) {
+        } catch (MathIllegalStateException | MathIllegalArgumentException notConvergedOrSingular) {
             return Optional.empty();
         }
     }

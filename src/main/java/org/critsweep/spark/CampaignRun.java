@@ -2,7 +2,6 @@ package org.critsweep.spark;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
@@ -15,7 +14,7 @@ public final class CampaignRun {
      *
      * @param stageSeconds wall time per stage, in pipeline order
      */
-    public record Result(CampaignStore store, List<FamilyFits> fits, Map<String, Double> stageSeconds) {
+    public record Result(CampaignStore store, int families, Map<String, Double> stageSeconds) {
     }
 
     private CampaignRun() {
@@ -33,7 +32,7 @@ public final class CampaignRun {
         long t1 = System.nanoTime();
         CurvesAggregation.run(spark, store);
         long t2 = System.nanoTime();
-        List<FamilyFits> fits = FitStage.run(spark, store);
+        int families = FitStage.run(spark, store, plan.campaign());
         long t3 = System.nanoTime();
         seconds.put("sweep", (tTheory - t0) / 1e9);
         seconds.put("theory", (t1 - tTheory) / 1e9);
@@ -51,7 +50,7 @@ public final class CampaignRun {
         facts.put("finished", Instant.now().toString());
         facts.put("stage_seconds", seconds);
         store.writeManifest(plan.campaign(), facts);
-        return new Result(store, fits, seconds);
+        return new Result(store, families, seconds);
     }
 
     /** The version in the jar's manifest, or "dev" when run from classes. */

@@ -89,6 +89,20 @@ public final class CampaignStore {
         }
     }
 
+    /**
+     * The campaign configuration recorded in the manifest (JSON), for stages rerun on existing outputs.
+     *
+     * @throws CampaignException naming the directory when it holds no campaign manifest
+     */
+    public String recordedConfig() {
+        Path manifest = root.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new CampaignException("DIR", root + " is not a critsweep campaign (no " + MANIFEST + ")");
+        }
+        return ConfigFactory.parseFile(manifest.toFile()).getConfig("config").root()
+                .render(ConfigRenderOptions.concise());
+    }
+
     /** Writes the manifest atomically (temporary file, then rename). */
     public void writeManifest(Campaign campaign, Map<String, Object> facts) {
         Map<String, Object> manifest = new LinkedHashMap<>();

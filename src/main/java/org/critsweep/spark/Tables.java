@@ -12,9 +12,10 @@ public final class Tables {
     public static final String CURVES = "curves";
     public static final String FITS = "fits";
     public static final String THEORY = "theory";
+    public static final String FIT_CURVES = "fit_curves";
 
     /** Every table a campaign writes, in pipeline order. */
-    public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, THEORY, CURVES, FITS);
+    public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, THEORY, CURVES, FITS, FIT_CURVES);
 
     /**
      * The mean-field q_l and ρ_l of each point's parameters, for every layer (SCIENCE.md §4), and for MLPs the 1/n
@@ -73,13 +74,19 @@ public final class Tables {
         field("phase", DataTypes.StringType, false),
     });
 
+    /**
+     * One row per fitted quantity. width is the MLP width of a one-width fit (NULL for fits that pool widths or
+     * extrapolate) and the channel count of a CNN; size the CNN size of a one-size fit; scope says it in words
+     * ({@code N=64}, {@code N->inf}, {@code N in [64, 128]}).
+     */
     public static final StructType FITS_SCHEMA = new StructType(new StructField[] {
         field("arch", DataTypes.StringType, false),
         field("activation", DataTypes.StringType, false),
         field("sampler", DataTypes.StringType, false),
         field("sigma_b", DataTypes.DoubleType, false),
-        field("width", DataTypes.IntegerType, false),
+        field("width", DataTypes.IntegerType, true),
         field("size", DataTypes.IntegerType, true),
+        field("scope", DataTypes.StringType, false),
         field("quantity", DataTypes.StringType, false),
         field("estimate", DataTypes.DoubleType, false),
         field("stderr", DataTypes.DoubleType, true),
@@ -89,7 +96,26 @@ public final class Tables {
         field("fit_window", DataTypes.StringType, false),
         field("quality", DataTypes.DoubleType, true),
         field("n_used", DataTypes.IntegerType, false),
-        field("point_id", DataTypes.StringType, true),
+    });
+
+    /**
+     * The curves behind the fits, for plotting: per family and scope, {@code critical_rho} (ρ at σ_w,c against the
+     * layer), {@code delta_eff} (the effective exponent), {@code collapse_<data>_<method>} (the collapsed points,
+     * one series per size).
+     */
+    public static final StructType FIT_CURVES_SCHEMA = new StructType(new StructField[] {
+        field("arch", DataTypes.StringType, false),
+        field("activation", DataTypes.StringType, false),
+        field("sampler", DataTypes.StringType, false),
+        field("sigma_b", DataTypes.DoubleType, false),
+        field("width", DataTypes.IntegerType, true),
+        field("size", DataTypes.IntegerType, true),
+        field("scope", DataTypes.StringType, false),
+        field("curve", DataTypes.StringType, false),
+        field("series", DataTypes.StringType, false),
+        field("x", DataTypes.DoubleType, false),
+        field("y", DataTypes.DoubleType, false),
+        field("e", DataTypes.DoubleType, true),
     });
 
     private Tables() {

@@ -113,6 +113,24 @@ class CliBadInputTest {
     }
 
     @Test
+    void fitOfADirectoryWithoutACampaignExitsWithTwoAndWritesNothing() {
+        Path nowhere = temp.resolve("nowhere");
+        Outcome o = cli("fit", nowhere.toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("DIR: " + nowhere + " is not a critsweep campaign (no _campaign/manifest.json)"),
+                o.err());
+        assertFalse(Files.exists(nowhere));
+    }
+
+    @Test
+    void fitRefusesOverridesOutsideTheAnalysisBlock() {
+        Outcome o = cli("fit", temp.toString(), "--set", "grid.depth=8");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("--set: fit only changes the analysis block (analysis.*); got 'grid.depth=8'"),
+                o.err());
+    }
+
+    @Test
     void planPrintsPointsTasksAndCostAndWritesNothing() throws IOException {
         String conf = campaign("sampler = dense\n sigma_w = [1.3, 1.7]\n width = [8, 16]\n depth = 4\n replicas = 2");
         Outcome o = cli("plan", conf);

@@ -87,6 +87,16 @@ class CliEndToEndIT {
             double root = Double.parseDouble(line.split(",")[1]);
             assertTrue(root > 1.1 && root < 2.0, "root inside the scanned range: " + line);
         }
+
+        Outcome refit = critsweep("fit", one.toString(), "--set", "analysis.bootstrap=0", "--set",
+                "analysis.collapse=[hh]");
+        assertEquals(0, refit.exitCode(), refit.err());
+        assertTrue(refit.out().contains("fitted 1 families") && refit.out().contains("sigma_w_c_inf")
+                && refit.out().contains("Universality verdict"), refit.out());
+        Outcome methods = critsweep("sql", "--campaign", one.toString(), "--format", "csv",
+                "SELECT DISTINCT method FROM fits WHERE quantity = 'sigma_w_c'");
+        assertEquals(List.of("method", "lambda_root_linear"), methods.out().lines().toList(),
+                "analysis.bootstrap=0 leaves the interpolation's own errors");
     }
 
     @Test

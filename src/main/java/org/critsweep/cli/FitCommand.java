@@ -1,0 +1,66 @@
+package org.critsweep.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.Campaign;
+import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.CampaignParser;
+import org.critsweep.spark.CampaignStore;
+import org.critsweep.spark.FitStage;
+import org.critsweep.spark.SparkSessions;
+import org.critsweep.spark.Tables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fit DIR}: redo the fit stage on a campaign's existing outputs, with the recorded or overridden analysis. */
+@Command(name = "fit", description = "Redo the fit stage (critical point, exponents, collapses, verdict) on a"
+        + " campaign's outputs and print the exponent table.")
+final class FitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "A campaign output directory.")
+    Path directory;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override an analysis key, e.g. analysis.bootstrap=500 or analysis.collapse=[hh].")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master.")
+    String master;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (String override : overrides) {
+            if (!override.startsWith("analysis.") && !override.startsWith("analysis=")) {
+                throw new CampaignException("--set", "fit only changes the analysis block (analysis.*); got '"
+                        + override + "'. Rerun the campaign to change what it computes.");
+            }
+        }
+        CampaignStore store = new CampaignStore(directory);
+        Campaign campaign = CampaignParser.parse(store.recordedConfig(), directory + "/_campaign/manifest.json",
+                overrides);
+        for (String table : List.of(Tables.POINTS, Tables.RAW, Tables.CURVES)) {
+            if (!store.hasTable(table)) {
+                throw new CampaignException("DIR", directory + " has no " + table + " table; run the campaign first");
+            }
+        }
+        SparkSession spark = SparkSessions.getOrCreate(master);
+        store.registerViews(spark);
+        long start = System.nanoTime();
+        int families = FitStage.run(spark, store, campaign);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("fitted " + families + " families in " + Formats.seconds((System.nanoTime() - start) / 1e9));
+        FitSummary.print(spark, out);
+        out.println("Tables: " + store.table(Tables.FITS) + ", " + store.table(Tables.FIT_CURVES));
+        out.flush();
+        return 0;
+    }
+}

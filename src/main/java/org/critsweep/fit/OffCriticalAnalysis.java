@@ -1,0 +1,133 @@
+package org.critsweep.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * β and ν_∥ of one size from its σ_w scan (SCIENCE.md §6): the chaotic plateau ρ* (the mean of each replica's ρ over
+ * the plateau window, then over replicas) against τ gives β; the correlation depth ξ_∥ of each point's mean curve
+ * against |τ| gives ν_∥ ({@link OffCriticalExponents}, {@link CorrelationDepthFit}). With a bootstrap, every resample
+ * redraws the replicas of every point and also draws σ_w,c from a normal of its standard error, so the interval
+ * holds both the replica noise and the uncertainty of the critical point.
+ *
+ * <p>A correlation depth enters the ν_∥ fit only when the window resolves it: ξ at most a third of the window's
+ * length. Longer ones (the points nearest σ_w,c) are extrapolations of an exponential the data do not show.
+ */
+public final class OffCriticalAnalysis {
+
+    /**
+     * One grid point of the scan.
+     *
+     * @param sigmaW σ_w
+     * @param rho    ρ per replica and layer, covering both windows
+     */
+    public record ScanPoint(double sigmaW, ReplicaMatrix rho) {
+    }
+
+    /**
+     * @param plateauWindow layers averaged for ρ* (inclusive)
+     * @param xiWindow      layers of the exponential-approach fit (inclusive)
+     * @param beta          whether to estimate β
+     * @param nuParallel    whether to estimate ν_∥
+     */
+    public record Settings(int[] plateauWindow, int[] xiWindow, boolean beta, boolean nuParallel) {
+    }
+
+    private OffCriticalAnalysis() {
+    }
+
+    /**
+     * @param criticalPoint σ_w,c of this size with its standard error
+     * @param bootstrap     the resampling, or null for the fits' own errors
+     * @return β and ν_∥, each when its fit succeeds
+     */
+    public static List<FitResult> analyse(List<ScanPoint> scan, FitResult criticalPoint, Settings settings,
+                                          Bootstrap bootstrap) {
+        int[] groupSizes = scan.stream().mapToInt(p -> p.rho().replicas()).toArray();
+        double sigmaWc = criticalPoint.estimate();
+        double sigmaWcError = Double.isFinite(criticalPoint.stderr()) ? criticalPoint.stderr() : 0.0;
+        Estimates full = estimate(scan, Bootstrap.identity(groupSizes), settings, sigmaWc, sigmaWcError);
+        List<FitResult> results = new ArrayList<>();
+        if (bootstrap == null) {
+            full.beta().ifPresent(results::add);
+            full.nuParallel().ifPresent(results::add);
+            return results;
+        }
+        SplittableRandom shifts = new SplittableRandom(bootstrap.companionSeed());
+        double[][] samples = bootstrap.resample(groupSizes, draw -> {
+            double shifted = sigmaWc + sigmaWcError * gaussian(shifts);
+            Estimates e = estimate(scan, draw, settings, shifted, 0.0);
+            return new double[] {value(e.beta()), value(e.nuParallel())};
+        });
+        full.beta().ifPresent(b -> results.add(b.withBootstrap(Bootstrap.column(samples, 0))));
+        full.nuParallel().ifPresent(n -> results.add(n.withBootstrap(Bootstrap.column(samples, 1))));
+        return results;
+    }
+
+    /** ξ_∥ per σ_w of the full data, for the record and for plotting ξ against τ. */
+    public static List<Measurement> correlationDepths(List<ScanPoint> scan, int[] xiWindow) {
+        List<Measurement> depths = new ArrayList<>();
+        for (ScanPoint p : scan) {
+            int[] all = Bootstrap.identity(new int[] {p.rho().replicas()})[0];
+            resolvedDepth(p.rho().mean(all), xiWindow)
+                    .ifPresent(xi -> depths.add(new Measurement(p.sigmaW(), xi.estimate(), xi.stderr())));
+        }
+        return depths;
+    }
+
+    private record Estimates(Optional<FitResult> beta, Optional<FitResult> nuParallel) {
+    }
+
+    private static Estimates estimate(List<ScanPoint> scan, int[][] draw, Settings settings, double sigmaWc,
+                                      double sigmaWcError) {
+        List<Measurement> plateaus = new ArrayList<>();
+        List<Measurement> depths = new ArrayList<>();
+        for (int i = 0; i < scan.size(); i++) {
+            ScanPoint p = scan.get(i);
+            if (settings.beta() && p.sigmaW() > sigmaWc) {
+                Measurement plateau = plateau(p.rho(), settings.plateauWindow()).mean(draw[i]).get(0);
+                plateaus.add(new Measurement(p.sigmaW(), plateau.value(), plateau.stderr()));
+            }
+            if (settings.nuParallel()) {
+                resolvedDepth(p.rho().mean(draw[i]), settings.xiWindow())
+                        .ifPresent(xi -> depths.add(new Measurement(p.sigmaW(), xi.estimate(), xi.stderr())));
+            }
+        }
+        return new Estimates(
+                settings.beta() ? OffCriticalExponents.beta(plateaus, sigmaWc, sigmaWcError) : Optional.empty(),
+                settings.nuParallel() ? OffCriticalExponents.nuParallel(depths, sigmaWc, sigmaWcError)
+                        : Optional.empty());
+    }
+
+    private static Optional<FitResult> resolvedDepth(List<Measurement> curve, int[] window) {
+        return CorrelationDepthFit.fit(curve, window[0], window[1])
+                .filter(xi -> xi.estimate() <= (window[1] - window[0]) / 3.0);
+    }
+
+    /** Each replica's mean ρ over the window, as a scalar per replica. */
+    private static ReplicaMatrix plateau(ReplicaMatrix rho, int[] window) {
+        double[] perReplica = new double[rho.replicas()];
+        for (int r = 0; r < rho.replicas(); r++) {
+            double sum = 0;
+            int n = 0;
+            for (int i = 0; i < rho.x().length; i++) {
+                if (rho.x()[i] >= window[0] && rho.x()[i] <= window[1]) {
+                    sum += rho.values()[r][i];
+                    n++;
+                }
+            }
+            perReplica[r] = n == 0 ? Double.NaN : sum / n;
+        }
+        return ReplicaMatrix.scalar(perReplica);
+    }
+
+    private static double value(Optional<FitResult> fit) {
+        return fit.map(FitResult::estimate).orElse(Double.NaN);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+}

@@ -1,0 +1,103 @@
+package org.critsweep.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.critsweep.fit.FitResult;
+import org.critsweep.fit.Measurement;
+import org.critsweep.fit.ScaledPoint;
+
+/**
+ * The rows of the {@code fits} and {@code fit_curves} tables from a family's {@link FamilyAnalysis.Report}. A row's
+ * scope says which sizes it pools: {@code N=64} (one width), {@code N->inf} (the extrapolation), or
+ * {@code N in [64, 128, 256]} (a collapse); for a CNN the same with L, and width holds the channel count C.
+ */
+final class FitTables {
+
+    private final List<Row> fits = new ArrayList<>();
+    private final List<Row> curves = new ArrayList<>();
+
+    List<Row> fits() {
+        return fits;
+    }
+
+    List<Row> curves() {
+        return curves;
+    }
+
+    void add(FamilyAnalysis.Report report) {
+        ScalingFamily family = report.family();
+        for (FamilyAnalysis.SizeResult size : report.sizes()) {
+            Scope scope = Scope.size(family, size.size());
+            size.root().ifPresent(r -> fit(scope, r));
+            size.rhoRoot().ifPresent(r -> fit(scope, r));
+            String at = size.decayAt().map(s -> String.format(java.util.Locale.ROOT, " at sigma_w = %.6f", s))
+                    .orElse("");
+            size.decay().ifPresent(decay -> {
+                decay.delta().ifPresent(r -> fit(scope, located(r, r.quantity(), at)));
+                decay.bareDelta().ifPresent(r -> fit(scope, located(r, "delta_bare", at)));
+                decay.kappa().ifPresent(r -> fit(scope, located(r, r.quantity(), at)));
+                curve(scope, "critical_rho", decay.criticalCurve());
+                curve(scope, "delta_eff", decay.effective());
+            });
+        }
+        Scope all = Scope.all(family, report.sizes().stream().map(FamilyAnalysis.SizeResult::size).toList());
+        report.extrapolation().ifPresent(e -> e.fits().forEach(r -> fit(Scope.infinite(family), r)));
+        report.offCriticalSize().ifPresent(s -> report.offCritical().forEach(r -> fit(Scope.size(family, s.size()), r)));
+        for (FamilyAnalysis.Collapse collapse : report.collapses()) {
+            String prefix = collapse.data().equals("lambda") ? "lambda_" : "";
+            collapse.result().asFits(collapse.window()).forEach(r -> fit(all, renamed(r, prefix + r.quantity())));
+            String name = "collapse_" + collapse.data() + "_" + collapse.result().method();
+            for (ScaledPoint p : collapse.result().collapsed()) {
+                curves.add(curveRow(all, name, family.sizeSymbol() + "=" + (long) p.size(), p.x(), p.y(), p.e()));
+            }
+        }
+        report.verdict().toFitResult().ifPresent(r -> fit(all, r));
+    }
+
+    /** Where a row belongs: the family columns plus a scope label. */
+    private record Scope(ScalingFamily family, Integer width, Integer size, String label) {
+
+        static Scope size(ScalingFamily f, int size) {
+            return f.mlp() ? new Scope(f, size, null, "N=" + size) : new Scope(f, f.channels(), size, "L=" + size);
+        }
+
+        static Scope infinite(ScalingFamily f) {
+            return new Scope(f, f.mlp() ? null : f.channels(), null, f.sizeSymbol() + "->inf");
+        }
+
+        static Scope all(ScalingFamily f, List<Integer> sizes) {
+            return new Scope(f, f.mlp() ? null : f.channels(), null, f.sizeSymbol() + " in " + sizes);
+        }
+    }
+
+    private void fit(Scope s, FitResult r) {
+        ScalingFamily f = s.family();
+        fits.add(RowFactory.create(f.arch(), f.activation(), f.sampler(), f.sigmaB(), s.width(), s.size(), s.label(),
+                r.quantity(), r.estimate(), Tables.finiteOrNull(r.stderr()), Tables.finiteOrNull(r.ciLow()),
+                Tables.finiteOrNull(r.ciHigh()), r.method(), r.window(), Tables.finiteOrNull(r.quality()), r.nUsed()));
+    }
+
+    private void curve(Scope s, String name, List<Measurement> points) {
+        for (Measurement m : points) {
+            curves.add(curveRow(s, name, s.label(), m.x(), m.value(), m.stderr()));
+        }
+    }
+
+    private static Row curveRow(Scope s, String curve, String series, double x, double y, double e) {
+        ScalingFamily f = s.family();
+        return RowFactory.create(f.arch(), f.activation(), f.sampler(), f.sigmaB(), s.width(), s.size(), s.label(),
+                curve, series, x, y, Tables.finiteOrNull(e));
+    }
+
+    private static FitResult renamed(FitResult r, String quantity) {
+        return located(r, quantity, "");
+    }
+
+    /** The same fit under another name, with {@code where} appended to its window. */
+    private static FitResult located(FitResult r, String quantity, String where) {
+        return new FitResult(quantity, r.estimate(), r.stderr(), r.ciLow(), r.ciHigh(), r.method(), r.window() + where,
+                r.quality(), r.nUsed());
+    }
+}

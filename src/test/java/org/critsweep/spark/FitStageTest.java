@@ -1,0 +1,111 @@
+package org.critsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.CampaignParser;
+import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.TaskPlanner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fit stage on a real (small) tanh MLP campaign at σ_b = 0.3, against SCIENCE.md §4–5: the finite-width roots
+ * extrapolate to the mean-field σ_w,c = 1.39558, N λ_N collapses with c1 = 1, c2 = −1, and the analysis is
+ * reproducible bit for bit.
+ */
+class FitStageTest {
+
+    private static final double SIGMA_WC = 1.3955839751548;
+
+    @TempDir
+    static Path temp;
+    private static CampaignPlan plan;
+    private static CampaignStore store;
+
+    @BeforeAll
+    static void runCampaign() {
+        plan = TaskPlanner.plan(CampaignParser.parse("""
+                campaign { name = fit, seed = 5 }
+                grid {
+                  activation = tanh
+                  sampler = gram
+                  sigma_b = 0.3
+                  sigma_w = { linspace = [1.30, 1.50, 11] }
+                  width = [64, 128, 256]
+                  depth = 256
+                  replicas = 32
+                }
+                analysis { bootstrap = 40, collapse = [hh] }
+                """, "fit.conf", List.of("campaign.output=\"" + temp + "\"")));
+        store = new CampaignStore(temp);
+        CampaignRun.execute(SharedSpark.session(), plan, store, 4, (d, t) -> { });
+    }
+
+    private static Map<String, Row> fitsByKey(SparkSession spark) {
+        return spark.sql("SELECT * FROM fits").collectAsList().stream().collect(Collectors.toMap(
+                r -> r.<String>getAs("scope") + " " + r.<String>getAs("quantity") + " " + r.<String>getAs("method"),
+                r -> r));
+    }
+
+    @Test
+    void rootsExtrapolateToTheMeanFieldCriticalPoint() {
+        Map<String, Row> fits = fitsByKey(SharedSpark.session());
+        for (int width : new int[] {64, 128, 256}) {
+            Row root = fits.get("N=" + width + " sigma_w_c lambda_root_linear+bootstrap");
+            double estimate = root.getAs("estimate");
+            assertTrue(estimate > SIGMA_WC && estimate < SIGMA_WC + 8.0 / width, "N=" + width + ": " + estimate);
+        }
+        Row infinite = fits.get("N->inf sigma_w_c_inf wls_inverse_width+bootstrap");
+        double stderr = infinite.getAs("stderr");
+        assertEquals(SIGMA_WC, infinite.getAs("estimate"), 4 * stderr + 0.002, "stderr " + stderr);
+        assertTrue(stderr > 0 && stderr < 0.01);
+        double slope = fits.get("N->inf sigma_w_c_slope wls_inverse_width+bootstrap").getAs("estimate");
+        assertTrue(slope > 1.5 && slope < 6.0, "SCIENCE.md §5: about 3.08, got " + slope);
+    }
+
+    /** N λ_N = F(τ N): the generic collapse of λ_N must find c1 = 1, c2 = −1 within its (over-wide) errors. */
+    @Test
+    void lyapunovCollapseFindsWidthExponentsOne() {
+        Map<String, Row> fits = fitsByKey(SharedSpark.session());
+        String scope = "N in [64, 128, 256] ";
+        Row c1 = fits.get(scope + "lambda_c1 collapse_hh");
+        Row c2 = fits.get(scope + "lambda_c2 collapse_hh");
+        assertEquals(1.0, c1.getAs("estimate"), 3 * c1.<Double>getAs("stderr"));
+        assertEquals(-1.0, c2.getAs("estimate"), 3 * c2.<Double>getAs("stderr"));
+        Row tc = fits.get(scope + "lambda_t_c collapse_hh");
+        assertEquals(SIGMA_WC, tc.getAs("estimate"), 3 * tc.<Double>getAs("stderr") + 0.002);
+    }
+
+    @Test
+    void everyExpectedQuantityIsThereWithItsWindowAndCurves() {
+        SparkSession spark = SharedSpark.session();
+        List<String> quantities = spark.sql("SELECT DISTINCT quantity FROM fits ORDER BY quantity").collectAsList()
+                .stream().map(r -> r.getString(0)).toList();
+        for (String q : List.of("sigma_w_c", "sigma_w_c_inf", "sigma_w_c_slope", "delta", "delta_bare", "kappa",
+                "beta", "nu_par", "fss_a", "fss_b", "lambda_t_c", "lambda_c1", "lambda_c2", "universality_class")) {
+            assertTrue(quantities.contains(q), q + " missing from " + quantities);
+        }
+        assertEquals(0L, spark.sql("SELECT * FROM fits WHERE fit_window = '' OR isnan(estimate)").count());
+        assertEquals(3L, spark.sql("SELECT DISTINCT series FROM fit_curves WHERE curve = 'critical_rho'").count());
+        assertEquals(3L, spark.sql("SELECT DISTINCT series FROM fit_curves WHERE curve = 'collapse_lambda_hh'")
+                .count());
+    }
+
+    @Test
+    void rerunningTheFitStageGivesBitIdenticalRows() {
+        SparkSession spark = SharedSpark.session();
+        store.registerViews(spark);
+        List<Row> before = spark.sql("SELECT * FROM fits ORDER BY scope, quantity, method").collectAsList();
+        FitStage.run(spark, store, plan.campaign());
+        List<Row> after = spark.sql("SELECT * FROM fits ORDER BY scope, quantity, method").collectAsList();
+        assertEquals(before, after);
+    }
+}
