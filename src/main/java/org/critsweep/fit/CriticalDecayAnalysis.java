@@ -8,7 +8,9 @@ import java.util.Optional;
  * The critical decay of one size (SCIENCE.md §4, §7). The critical curve is interpolated between the two grid points
  * that bracket σ_w,c — linearly in σ_w for ln ρ̄ — so that δ is not biased by the grid spacing; it is then fitted
  * with the offset power law (δ), the bare power law (for comparison only) and 1/ρ = κl + b (κ). With a bootstrap,
- * every resample redraws both points' replicas and refits all three.
+ * every resample redraws both points' replicas and refits all three. The offset form has three parameters and needs
+ * a window of at least a decade ({@value #MIN_DECADE_RATIO}× from first to last layer); on a shorter one δ and l0
+ * trade off freely and only κ and the bare fit are reported.
  */
 public final class CriticalDecayAnalysis {
 
@@ -57,6 +59,8 @@ public final class CriticalDecayAnalysis {
                          double offset, List<Measurement> criticalCurve, List<Measurement> effective) {
     }
 
+    static final double MIN_DECADE_RATIO = 10.0;
+
     private CriticalDecayAnalysis() {
     }
 
@@ -64,7 +68,9 @@ public final class CriticalDecayAnalysis {
         int[] groupSizes = {bracket.below().replicas(), bracket.above().replicas()};
         int[][] all = Bootstrap.identity(groupSizes);
         List<Measurement> curve = bracket.criticalCurve(all[0], all[1]);
-        Optional<OffsetPowerLaw.Solution> offset = OffsetPowerLaw.fit(curve, fromLayer, toLayer);
+        boolean decade = toLayer >= MIN_DECADE_RATIO * Math.max(fromLayer, 1);
+        Optional<OffsetPowerLaw.Solution> offset = decade ? OffsetPowerLaw.fit(curve, fromLayer, toLayer)
+                : Optional.empty();
         Optional<FitResult> delta = offset.map(OffsetPowerLaw.Solution::fit);
         Optional<FitResult> bare = OffsetPowerLaw.fitBare(curve, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit);
         Optional<FitResult> kappa = CriticalDecayFit.fit(curve, fromLayer, toLayer);
@@ -75,7 +81,8 @@ public final class CriticalDecayAnalysis {
             double[][] samples = bootstrap.resample(groupSizes, draw -> {
                 List<Measurement> resampled = bracket.criticalCurve(draw[0], draw[1]);
                 return new double[] {
-                    estimate(OffsetPowerLaw.fit(resampled, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit)),
+                    decade ? estimate(OffsetPowerLaw.fit(resampled, fromLayer, toLayer)
+                            .map(OffsetPowerLaw.Solution::fit)) : Double.NaN,
                     estimate(OffsetPowerLaw.fitBare(resampled, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit)),
                     estimate(CriticalDecayFit.fit(resampled, fromLayer, toLayer))};
             });

@@ -12,8 +12,12 @@ import java.util.SplittableRandom;
  * redraws the replicas of every point and also draws σ_w,c from a normal of its standard error, so the interval
  * holds both the replica noise and the uncertainty of the critical point.
  *
- * <p>A correlation depth enters the ν_∥ fit only when the window resolves it: ξ at most a third of the window's
- * length. Longer ones (the points nearest σ_w,c) are extrapolations of an exponential the data do not show.
+ * <p>Only points with τ_min ≤ |τ| ≤ τ_max enter (τ relative to the full-data σ_w,c): closer to σ_w,c a finite
+ * system rounds the power laws off, farther away the maps' curvature bends them (corrections to scaling).
+ *
+ * <p>A correlation depth comes from the exponential tail ({@link #resolvedDepth}) and enters the ν_∥ fit only when
+ * the window resolves it. Longer ones (the points nearest σ_w,c) are extrapolations of an exponential the data do
+ * not show.
  */
 public final class OffCriticalAnalysis {
 
@@ -29,10 +33,21 @@ public final class OffCriticalAnalysis {
     /**
      * @param plateauWindow layers averaged for ρ* (inclusive)
      * @param xiWindow      layers of the exponential-approach fit (inclusive)
+     * @param tauMin        the smallest |τ| used (outside the finite-size crossover)
+     * @param tauMax        the largest |τ| used (where corrections to scaling are small)
      * @param beta          whether to estimate β
      * @param nuParallel    whether to estimate ν_∥
      */
-    public record Settings(int[] plateauWindow, int[] xiWindow, boolean beta, boolean nuParallel) {
+    public record Settings(int[] plateauWindow, int[] xiWindow, double tauMin, double tauMax, boolean beta,
+                           boolean nuParallel) {
+    }
+
+    /**
+     * @param exponents β and ν_∥, each when its fit succeeded
+     * @param plateaus  ρ* per chaotic σ_w (full data), for plotting
+     * @param depths    the resolved ξ_∥ per σ_w (full data), for plotting
+     */
+    public record Result(List<FitResult> exponents, List<Measurement> plateaus, List<Measurement> depths) {
     }
 
     private OffCriticalAnalysis() {
@@ -41,19 +56,20 @@ public final class OffCriticalAnalysis {
     /**
      * @param criticalPoint σ_w,c of this size with its standard error
      * @param bootstrap     the resampling, or null for the fits' own errors
-     * @return β and ν_∥, each when its fit succeeds
      */
-    public static List<FitResult> analyse(List<ScanPoint> scan, FitResult criticalPoint, Settings settings,
-                                          Bootstrap bootstrap) {
-        int[] groupSizes = scan.stream().mapToInt(p -> p.rho().replicas()).toArray();
+    public static Result analyse(List<ScanPoint> fullScan, FitResult criticalPoint, Settings settings,
+                                 Bootstrap bootstrap) {
         double sigmaWc = criticalPoint.estimate();
+        List<ScanPoint> scan = fullScan.stream().filter(p -> Math.abs(p.sigmaW() - sigmaWc) >= settings.tauMin()
+                && Math.abs(p.sigmaW() - sigmaWc) <= settings.tauMax()).toList();
+        int[] groupSizes = scan.stream().mapToInt(p -> p.rho().replicas()).toArray();
         double sigmaWcError = Double.isFinite(criticalPoint.stderr()) ? criticalPoint.stderr() : 0.0;
         Estimates full = estimate(scan, Bootstrap.identity(groupSizes), settings, sigmaWc, sigmaWcError);
         List<FitResult> results = new ArrayList<>();
         if (bootstrap == null) {
             full.beta().ifPresent(results::add);
             full.nuParallel().ifPresent(results::add);
-            return results;
+            return new Result(results, full.plateaus(), full.depths());
         }
         SplittableRandom shifts = new SplittableRandom(bootstrap.companionSeed());
         double[][] samples = bootstrap.resample(groupSizes, draw -> {
@@ -63,21 +79,11 @@ public final class OffCriticalAnalysis {
         });
         full.beta().ifPresent(b -> results.add(b.withBootstrap(Bootstrap.column(samples, 0))));
         full.nuParallel().ifPresent(n -> results.add(n.withBootstrap(Bootstrap.column(samples, 1))));
-        return results;
+        return new Result(results, full.plateaus(), full.depths());
     }
 
-    /** ξ_∥ per σ_w of the full data, for the record and for plotting ξ against τ. */
-    public static List<Measurement> correlationDepths(List<ScanPoint> scan, int[] xiWindow) {
-        List<Measurement> depths = new ArrayList<>();
-        for (ScanPoint p : scan) {
-            int[] all = Bootstrap.identity(new int[] {p.rho().replicas()})[0];
-            resolvedDepth(p.rho().mean(all), xiWindow)
-                    .ifPresent(xi -> depths.add(new Measurement(p.sigmaW(), xi.estimate(), xi.stderr())));
-        }
-        return depths;
-    }
-
-    private record Estimates(Optional<FitResult> beta, Optional<FitResult> nuParallel) {
+    private record Estimates(Optional<FitResult> beta, Optional<FitResult> nuParallel, List<Measurement> plateaus,
+                             List<Measurement> depths) {
     }
 
     private static Estimates estimate(List<ScanPoint> scan, int[][] draw, Settings settings, double sigmaWc,
@@ -98,12 +104,18 @@ public final class OffCriticalAnalysis {
         return new Estimates(
                 settings.beta() ? OffCriticalExponents.beta(plateaus, sigmaWc, sigmaWcError) : Optional.empty(),
                 settings.nuParallel() ? OffCriticalExponents.nuParallel(depths, sigmaWc, sigmaWcError)
-                        : Optional.empty());
+                        : Optional.empty(), plateaus, depths);
     }
 
+    /**
+     * ξ from the exponential tail: a first fit over the window gives ξ₁, the fit is redone from l + 2ξ₁ on, where the
+     * early critical-like (power-law) decay has died out; it counts when the remaining window is at least 3ξ long.
+     */
     private static Optional<FitResult> resolvedDepth(List<Measurement> curve, int[] window) {
         return CorrelationDepthFit.fit(curve, window[0], window[1])
-                .filter(xi -> xi.estimate() <= (window[1] - window[0]) / 3.0);
+                .flatMap(first -> CorrelationDepthFit.fit(curve,
+                        (int) Math.min(window[1], window[0] + 2 * first.estimate()), window[1]))
+                .filter(xi -> 3 * xi.estimate() <= window[1] - window[0] - 2 * xi.estimate());
     }
 
     /** Each replica's mean ρ over the window, as a scalar per replica. */

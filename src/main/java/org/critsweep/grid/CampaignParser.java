@@ -31,7 +31,8 @@ public final class CampaignParser {
 
     private static final Map<String, Set<String>> ALLOWED_KEYS = Map.of(
             "", Set.of("campaign", "grid", "analysis"),
-            "analysis", Set.of("bootstrap", "collapse", "decay_window", "exponents", "mcmc_steps"),
+            "analysis", Set.of("bootstrap", "collapse", "decay_window", "tau_window", "collapse_window", "exponents",
+                    "mcmc_steps"),
             "campaign", Set.of("name", "seed", "output"),
             "grid", Set.of("arch", "activation", "sampler", "sigma_b", "sigma_w", "width", "depth", "replicas",
                     "inputs", "record", "channels", "size", "kernel_size", "protocol", "active_thresholds"),
@@ -166,7 +167,10 @@ public final class CampaignParser {
                     v -> oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
             int mcmcSteps = config.hasPath("analysis.mcmc_steps") ? (int) integer("analysis.mcmc_steps", 100)
                     : defaults.mcmcSteps();
-            return new AnalysisSpec(bootstrap, collapse, decayWindow(), Set.copyOf(exponents), mcmcSteps);
+            double[] tauWindow = positiveRange("analysis.tau_window");
+            return new AnalysisSpec(bootstrap, collapse, decayWindow(),
+                    tauWindow == null ? defaults.tauWindow() : tauWindow, positiveRange("analysis.collapse_window"),
+                    Set.copyOf(exponents), mcmcSteps);
         }
 
         /** {@code auto} (null) or [from, to] with 0 <= from < to. */
@@ -187,6 +191,26 @@ public final class CampaignParser {
             }
             throw new CampaignException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
                     + render(value));
+        }
+
+        /** {@code auto} (null) or [a, b] with two numbers; tau_window's are a bound each, collapse_window's a range. */
+        private double[] positiveRange(String field) {
+            if (!config.hasPath(field)) {
+                return null;
+            }
+            ConfigValue value = value(field);
+            if (value.valueType() == ConfigValueType.STRING && "auto".equals(value.unwrapped())) {
+                return null;
+            }
+            if (value.valueType() == ConfigValueType.LIST) {
+                List<Double> bounds = config.getList(field).stream().map(v -> number(field, v, 0.0, false)).toList();
+                boolean range = field.endsWith("collapse_window");
+                if (bounds.size() == 2 && (!range || bounds.get(0) < bounds.get(1))) {
+                    return new double[] {bounds.get(0), bounds.get(1)};
+                }
+            }
+            throw new CampaignException(field, "expected auto or [a, b] with numbers > 0"
+                    + (field.endsWith("collapse_window") ? " and a < b" : "") + ", got " + render(value));
         }
 
         private static String oneOf(String field, ConfigValue value, List<String> allowed) {

@@ -20,7 +20,8 @@ final class DepthScanData {
     }
 
     static List<ScalingPoint> at(FitInputs inputs, ScalingFamily family,
-                                 TreeMap<Integer, List<FitInputs.PointLambda>> bySize, double sigmaW) {
+                                 TreeMap<Integer, List<FitInputs.PointLambda>> bySize, double sigmaW,
+                                 double[] window) {
         List<ScalingPoint> data = new ArrayList<>();
         bySize.forEach((size, points) -> {
             int upper = -1;
@@ -35,7 +36,7 @@ final class DepthScanData {
             FitInputs.PointLambda below = points.get(upper - 1);
             FitInputs.PointLambda above = points.get(upper);
             double weight = (sigmaW - below.sigmaW()) / (above.sigmaW() - below.sigmaW());
-            int[] range = FitWindows.collapseRange(family, size, below.depth());
+            int[] range = FitWindows.collapseRange(family, size, below.depth(), window);
             Map<String, List<Measurement>> curves = inputs.curves(List.of(below.pointId(), above.pointId()),
                     "ln_rho_mean", "ln_rho_stderr", range[0], range[1]);
             Map<Double, Measurement> aboveByLayer = new HashMap<>();

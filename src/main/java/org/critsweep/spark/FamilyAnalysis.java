@@ -48,7 +48,8 @@ final class FamilyAnalysis {
     /** Everything found for a family. */
     record Report(ScalingFamily family, List<SizeResult> sizes,
                   Optional<CriticalPointExtrapolation.Extrapolation> extrapolation, Optional<SizeResult> offCriticalSize,
-                  List<FitResult> offCritical, List<Collapse> collapses, UniversalityVerdict.Verdict verdict) {
+                  Optional<OffCriticalAnalysis.Result> offCritical, List<Collapse> collapses,
+                  UniversalityVerdict.Verdict verdict) {
     }
 
     private final FitInputs inputs;
@@ -68,21 +69,19 @@ final class FamilyAnalysis {
                 points.stream().map(FitInputs.PointLambda::lambda).toArray(ReplicaMatrix[]::new))));
         CriticalPointAnalysis.Result critical = CriticalPointAnalysis.analyse(scans,
                 bootstrap(family, "critical_point"), family.mlp() && scans.size() >= 2);
-        Optional<Double> infinite = critical.extrapolation().map(e -> e.infinite().estimate());
         List<SizeResult> sizes = new ArrayList<>();
         int index = 0;
         for (Map.Entry<Integer, List<FitInputs.PointLambda>> entry : bySize.entrySet()) {
-            Optional<FitResult> root = critical.roots().get(index++);
-            sizes.add(analyseSize(family, entry.getKey(), entry.getValue(), root,
-                    infinite.or(() -> root.map(FitResult::estimate))));
+            sizes.add(analyseSize(family, entry.getKey(), entry.getValue(), critical.roots().get(index++)));
         }
         Optional<SizeResult> largest = sizes.stream().filter(s -> s.root().isPresent())
                 .reduce((a, b) -> b);
-        List<FitResult> offCritical = largest.map(s -> offCritical(family, s, bySize.get(s.size())))
-                .orElse(List.of());
+        Optional<OffCriticalAnalysis.Result> offCritical = largest
+                .flatMap(s -> offCritical(family, s, bySize.get(s.size())));
         List<Collapse> collapses = analysis.wants("fss") && bySize.size() >= 2
                 ? collapses(family, bySize, critical) : List.of();
-        List<FitResult> exponents = new ArrayList<>(offCritical);
+        List<FitResult> exponents = new ArrayList<>(offCritical.map(OffCriticalAnalysis.Result::exponents)
+                .orElse(List.of()));
         largest.flatMap(SizeResult::decay).flatMap(CriticalDecayAnalysis.Result::delta).ifPresent(exponents::add);
         if (!family.mlp()) {
             collapses.stream().filter(c -> c.data().equals("depth_scan")).findFirst()
@@ -93,12 +92,13 @@ final class FamilyAnalysis {
     }
 
     /**
-     * @param decayAt where the critical decay is measured: for an MLP family with an extrapolation σ_w,c(∞) — at
-     *                τ = 0 the l ≪ N part of ρ(l; N) = N^−1 F(l/N, τN) is the mean-field critical curve — else this
-     *                size's own root
+     * The critical decay is measured at the size's own root σ_w,c(N): there the slight chaos of τ ≈ 3/N offsets the
+     * finite-width decay, and the curve follows 1/(κ(l + l0)) furthest. (At σ_w,c(∞) the same window already bends
+     * down: on the tanh σ_b = 0.3 campaign of conf/mlp-tanh-fss.conf δ reads 1.22 ± 0.04 at N = 1024 there, against
+     * 1.01 ± 0.04 at σ_w,c(N).)
      */
     private SizeResult analyseSize(ScalingFamily family, int size, List<FitInputs.PointLambda> points,
-                                   Optional<FitResult> root, Optional<Double> decayAt) {
+                                   Optional<FitResult> root) {
         Family member = points.get(0).family();
         String range = "[" + points.get(0).sigmaW() + ", " + points.get(points.size() - 1).sigmaW() + "]";
         if (root.isEmpty()) {
@@ -107,6 +107,7 @@ final class FamilyAnalysis {
         }
         int depth = points.get(0).depth();
         int[] window = FitWindows.decay(analysis, family, size, depth);
+        Optional<Double> decayAt = root.map(FitResult::estimate);
         Optional<Integer> upper = decayAt.flatMap(target -> upperBracket(points, target));
         Optional<CriticalDecayAnalysis.Result> decay = Optional.empty();
         List<String> bracket = List.of();
@@ -137,11 +138,12 @@ final class FamilyAnalysis {
         return LyapunovRoot.find(negativeDrift, RHO_ROOT, RHO_ROOT_METHOD);
     }
 
-    private List<FitResult> offCritical(ScalingFamily family, SizeResult size, List<FitInputs.PointLambda> points) {
+    private Optional<OffCriticalAnalysis.Result> offCritical(ScalingFamily family, SizeResult size,
+                                                             List<FitInputs.PointLambda> points) {
         boolean beta = analysis.wants("beta");
         boolean nu = analysis.wants("nu_par");
         if (!beta && !nu) {
-            return List.of();
+            return Optional.empty();
         }
         int depth = points.get(0).depth();
         int[] xiWindow = FitWindows.decay(analysis, family, size.size(), depth);
@@ -149,8 +151,10 @@ final class FamilyAnalysis {
         Map<String, ReplicaMatrix> rho = inputs.replicaRho(ids(points), Math.min(xiWindow[0], plateau[0]), depth);
         List<OffCriticalAnalysis.ScanPoint> scan = points.stream()
                 .map(p -> new OffCriticalAnalysis.ScanPoint(p.sigmaW(), rho.get(p.pointId()))).toList();
-        return OffCriticalAnalysis.analyse(scan, size.root().orElseThrow(),
-                new OffCriticalAnalysis.Settings(plateau, xiWindow, beta, nu), bootstrap(family, "off_critical"));
+        double[] tau = analysis.tauWindow();
+        return Optional.of(OffCriticalAnalysis.analyse(scan, size.root().orElseThrow(),
+                new OffCriticalAnalysis.Settings(plateau, xiWindow, tau[0] / size.size(), tau[1], beta, nu),
+                bootstrap(family, "off_critical")));
     }
 
     private List<Collapse> collapses(ScalingFamily family, TreeMap<Integer, List<FitInputs.PointLambda>> bySize,
@@ -161,12 +165,14 @@ final class FamilyAnalysis {
         if (target.isEmpty()) {
             return List.of();
         }
-        List<ScalingPoint> depthScan = DepthScanData.at(inputs, family, bySize, target.get());
-        List<ScalingPoint> lambda = lambdaData(bySize);
-        String depthWindow = String.format(java.util.Locale.ROOT, "sigma_w = %.6f, %s in %s, layers %s",
-                target.get(), family.sizeSymbol(), bySize.keySet(),
-                family.mlp() ? "max(10, N/8)..min(depth, 4N)" : "10..depth");
-        String lambdaWindow = "all sigma_w, " + family.sizeSymbol() + " in " + bySize.keySet();
+        List<ScalingPoint> depthScan = DepthScanData.at(inputs, family, bySize, target.get(),
+                analysis.collapseWindow());
+        double tauMax = analysis.tauWindow()[1];
+        List<ScalingPoint> lambda = lambdaData(bySize, target.get(), tauMax);
+        String depthWindow = String.format(java.util.Locale.ROOT, "sigma_w = %.6f, %s in %s, %s", target.get(),
+                family.sizeSymbol(), bySize.keySet(), FitWindows.describeCollapse(family, analysis.collapseWindow()));
+        String lambdaWindow = String.format(java.util.Locale.ROOT, "|sigma_w - %.6f| <= %s, %s in %s", target.get(),
+                tauMax, family.sizeSymbol(), bySize.keySet());
         List<Collapse> collapses = new ArrayList<>();
         for (String method : analysis.collapse()) {
             DataCollapse collapse = method.equals("hh") ? new HoudayerHartmannCollapse()
@@ -181,11 +187,18 @@ final class FamilyAnalysis {
         return collapses;
     }
 
-    /** λ_N against σ_w and size: N λ_N = F(τ N) at finite width (SCIENCE.md §5), so c1 = 1, c2 = −1 for an MLP. */
-    private static List<ScalingPoint> lambdaData(TreeMap<Integer, List<FitInputs.PointLambda>> bySize) {
+    /**
+     * λ_N against σ_w and size within |σ_w − σ_w,c| ≤ τ_max: N λ_N = F(τ N) at finite width (SCIENCE.md §5), so
+     * c1 = 1, c2 = −1 for an MLP; farther out the curvature of λ_∞(σ_w) breaks the form.
+     */
+    private static List<ScalingPoint> lambdaData(TreeMap<Integer, List<FitInputs.PointLambda>> bySize,
+                                                 double sigmaWc, double tauMax) {
         List<ScalingPoint> data = new ArrayList<>();
         bySize.forEach((size, points) -> {
             for (FitInputs.PointLambda p : points) {
+                if (Math.abs(p.sigmaW() - sigmaWc) > tauMax) {
+                    continue;
+                }
                 Measurement m = p.lambda().mean(Bootstrap.identity(new int[] {p.lambda().replicas()})[0]).get(0);
                 if (Double.isFinite(m.stderr()) && m.stderr() > 0) {
                     data.add(new ScalingPoint(size, p.sigmaW(), m.value(), m.stderr()));

@@ -44,7 +44,12 @@ final class FitTables {
         }
         Scope all = Scope.all(family, report.sizes().stream().map(FamilyAnalysis.SizeResult::size).toList());
         report.extrapolation().ifPresent(e -> e.fits().forEach(r -> fit(Scope.infinite(family), r)));
-        report.offCriticalSize().ifPresent(s -> report.offCritical().forEach(r -> fit(Scope.size(family, s.size()), r)));
+        report.offCriticalSize().ifPresent(s -> report.offCritical().ifPresent(off -> {
+            Scope scope = Scope.size(family, s.size());
+            off.exponents().forEach(r -> fit(scope, r));
+            curve(scope, "rho_plateau", off.plateaus());
+            curve(scope, "xi_par", off.depths());
+        }));
         for (FamilyAnalysis.Collapse collapse : report.collapses()) {
             String prefix = collapse.data().equals("lambda") ? "lambda_" : "";
             collapse.result().asFits(collapse.window()).forEach(r -> fit(all, renamed(r, prefix + r.quantity())));

@@ -13,8 +13,9 @@ import org.critsweep.grid.AnalysisSpec;
  * curve);</li>
  * <li>chaotic plateau: the second half of the depth;</li>
  * <li>depth-scan collapse: about {@value #COLLAPSE_LAYERS} log-spaced recorded layers per size; for an MLP from
- * max({@value #FIRST_LAYER}, N/8) to min(depth, 4N) — the scaling regime l ~ N, clear of the offset l0 that breaks
- * scaling at small l — and for a CNN from {@value #FIRST_LAYER} to the depth.</li>
+ * N to min(depth, 16 N) — the scaling regime l ≳ N, clear of the offset l0 that breaks scaling at small l — and for
+ * a CNN from {@value #FIRST_LAYER} to the depth ({@code analysis.collapse_window}
+ * overrides both, in units of l/size).</li>
  * </ul>
  */
 final class FitWindows {
@@ -36,10 +37,32 @@ final class FitWindows {
         return new int[] {depth / 2, depth};
     }
 
-    /** The layer range of a depth-scan collapse at one size. */
-    static int[] collapseRange(ScalingFamily family, int size, int depth) {
-        return family.mlp() ? new int[] {Math.max(FIRST_LAYER, size / 8), Math.min(depth, 4 * size)}
-                : new int[] {FIRST_LAYER, depth};
+    /**
+     * The automatic depth-scan range of an MLP, as l/N: l ≥ N keeps the offset l0 ≈ 20 layers of the critical decay,
+     * which breaks ρ = N^−1 F(l/N) at small l, a small correction. On conf/mlp-tanh-fss.conf (N = 128 … 1024) the
+     * HH collapse reads a = 0.66 ± 0.06, b = 0.89 ± 0.04 on l/N in [1/8, 4] and a = 1.09 ± 0.14, b = 1.00 ± 0.04 here.
+     */
+    static final double[] MLP_COLLAPSE_WINDOW = {1.0, 16.0};
+
+    /**
+     * The layer range of a depth-scan collapse at one size: {@code window} (l/size) when given; else for an MLP
+     * {@link #MLP_COLLAPSE_WINDOW}, for a CNN (whose z is to be measured) every layer from FIRST_LAYER.
+     */
+    static int[] collapseRange(ScalingFamily family, int size, int depth, double[] window) {
+        double[] ratio = window != null ? window : family.mlp() ? MLP_COLLAPSE_WINDOW : null;
+        if (ratio == null) {
+            return new int[] {FIRST_LAYER, depth};
+        }
+        return new int[] {(int) Math.max(FIRST_LAYER, Math.ceil(ratio[0] * size)),
+            (int) Math.min(depth, Math.floor(ratio[1] * size))};
+    }
+
+    static String describeCollapse(ScalingFamily family, double[] window) {
+        double[] ratio = window != null ? window : family.mlp() ? MLP_COLLAPSE_WINDOW : null;
+        String size = family.sizeSymbol();
+        return ratio == null ? "layers " + FIRST_LAYER + "..depth"
+                : "layers max(" + FIRST_LAYER + ", " + ratio[0] + " " + size + ")..min(depth, " + ratio[1] + " " + size
+                + ")";
     }
 
     /**

@@ -18,10 +18,15 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class CollapseCoverageBenchmark {
 
-    private static final int DATA_SETS = 100;
+    /**
+     * Four blocks of the issue's 100 data sets: the coverage of one block of 100 scatters by ±2.2 around 95 even
+     * for perfectly calibrated errors (seeds 1–100 alone gave 89/100 for the Bayesian fss_a, seeds 101–500 94 %).
+     */
+    private static final int DATA_SETS = 400;
     private static final double Z95 = 1.959963984540054;
-    /** At true coverage 0.95, fewer than 89 of 100 covered has probability ≈ 0.4 %. */
-    private static final int MIN_COVERED = 89;
+    private static final int BLOCK = 100;
+    /** 90 % of the data sets: at a true coverage of 0.95, fewer than 360 of 400 has probability below 1e-4. */
+    private static final int MIN_COVERED = 360;
 
     /** The collapses under study, each built from a seed. */
     private static final List<LongFunction<DataCollapse>> COLLAPSES = List.of(
@@ -56,6 +61,7 @@ class CollapseCoverageBenchmark {
         for (LongFunction<DataCollapse> collapse : COLLAPSES) {
             int parameters = problem.truth().length;
             int[] covered = new int[parameters];
+            int[][] perBlock = new int[parameters][DATA_SETS / BLOCK];
             SummaryStatistics[] estimates = statistics(parameters);
             SummaryStatistics[] stderrs = statistics(parameters);
             SummaryStatistics quality = new SummaryStatistics();
@@ -71,6 +77,7 @@ class CollapseCoverageBenchmark {
                     stderrs[k].addValue(result.stderr()[k]);
                     if (Math.abs(result.estimate()[k] - problem.truth()[k]) <= Z95 * result.stderr()[k]) {
                         covered[k]++;
+                        perBlock[k][(int) ((seed - 1) / BLOCK)]++;
                     }
                 }
             }
@@ -78,10 +85,11 @@ class CollapseCoverageBenchmark {
                     DATA_SETS, (System.nanoTime() - started) * 1e-9, quality.getMean());
             for (int k = 0; k < parameters; k++) {
                 System.out.printf("  %-6s truth %.6f  covered %3d/%d  mean estimate %.6f  sd of estimates %.6f"
-                                + "  mean stderr %.6f  (stderr / sd = %.2f)%n", problem.form().parameterNames().get(k),
-                        problem.truth()[k], covered[k], DATA_SETS, estimates[k].getMean(),
-                        estimates[k].getStandardDeviation(), stderrs[k].getMean(),
-                        stderrs[k].getMean() / estimates[k].getStandardDeviation());
+                                + "  mean stderr %.6f  (stderr / sd = %.2f)  per block of %d: %s%n",
+                        problem.form().parameterNames().get(k), problem.truth()[k], covered[k], DATA_SETS,
+                        estimates[k].getMean(), estimates[k].getStandardDeviation(), stderrs[k].getMean(),
+                        stderrs[k].getMean() / estimates[k].getStandardDeviation(), BLOCK,
+                        java.util.Arrays.toString(perBlock[k]));
             }
             for (int k = 0; k < parameters; k++) {
                 assertTrue(covered[k] >= MIN_COVERED, problem.name() + ", " + method + ": "
