@@ -120,14 +120,16 @@ public final class UniversalityVerdict {
 
         /**
          * The row for the {@code fits} table: estimate = the p-value of the named class (of the nearest one when
-         * unclassified), window = the label, quality = its χ², nUsed = k. Empty with no usable exponent, as there is
-         * then no p-value to report.
+         * unclassified), window = {@link #describe()} and the exponents it judged (so it starts with the label),
+         * quality = its χ², nUsed = k. Empty with no usable exponent, as there is then no p-value to report.
          */
         public Optional<FitResult> toFitResult() {
             if (exponentsUsed == 0) {
                 return Optional.empty();
             }
-            return Optional.of(new FitResult(QUANTITY, pValue, Double.NaN, METHOD, label, chi2, exponentsUsed));
+            String exponents = used.stream().map(Verdict::valueWithError).collect(Collectors.joining(", "));
+            return Optional.of(new FitResult(QUANTITY, pValue, Double.NaN, METHOD, describe() + " from " + exponents,
+                    chi2, exponentsUsed));
         }
 
         /** {@code delta = 0.500 ± 0.010}: the error to two significant digits, the estimate to the same place. */

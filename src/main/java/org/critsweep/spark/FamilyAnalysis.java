@@ -111,15 +111,17 @@ final class FamilyAnalysis {
         Optional<Integer> upper = decayAt.flatMap(target -> upperBracket(points, target));
         Optional<CriticalDecayAnalysis.Result> decay = Optional.empty();
         List<String> bracket = List.of();
-        if (analysis.wants("delta") && upper.isPresent()) {
+        if (analysis.wants("delta") && upper.isPresent() && window[1] > window[0]) {
             FitInputs.PointLambda below = points.get(upper.get() - 1);
             FitInputs.PointLambda above = points.get(upper.get());
             bracket = List.of(below.pointId(), above.pointId());
             Map<String, ReplicaMatrix> rho = inputs.replicaRho(bracket, window[0], window[1]);
             double weight = (decayAt.get() - below.sigmaW()) / (above.sigmaW() - below.sigmaW());
-            decay = Optional.of(CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
-                    rho.get(below.pointId()), rho.get(above.pointId()), weight), window[0], window[1],
-                    bootstrap(family, "decay/" + size)));
+            if (rho.containsKey(below.pointId()) && rho.containsKey(above.pointId())) {
+                decay = Optional.of(CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
+                        rho.get(below.pointId()), rho.get(above.pointId()), weight), window[0], window[1],
+                        bootstrap(family, "decay/" + size)));
+            }
         }
         double offset = decay.map(CriticalDecayAnalysis.Result::offset).filter(Double::isFinite).orElse(0.0);
         return new SizeResult(size, member, range, root, rhoRoot(points, window, offset), decay, decayAt, bracket);
@@ -149,7 +151,7 @@ final class FamilyAnalysis {
         int[] xiWindow = FitWindows.decay(analysis, family, size.size(), depth);
         int[] plateau = FitWindows.plateau(depth);
         Map<String, ReplicaMatrix> rho = inputs.replicaRho(ids(points), Math.min(xiWindow[0], plateau[0]), depth);
-        List<OffCriticalAnalysis.ScanPoint> scan = points.stream()
+        List<OffCriticalAnalysis.ScanPoint> scan = points.stream().filter(p -> rho.containsKey(p.pointId()))
                 .map(p -> new OffCriticalAnalysis.ScanPoint(p.sigmaW(), rho.get(p.pointId()))).toList();
         double[] tau = analysis.tauWindow();
         return Optional.of(OffCriticalAnalysis.analyse(scan, size.root().orElseThrow(),
@@ -181,8 +183,10 @@ final class FamilyAnalysis {
                 collapses.add(new Collapse("depth_scan", collapse.fit(depthScan, ScalingForm.depthScan(),
                         new double[] {0.5, 1.0}, new double[] {0.1, 0.1}), depthWindow));
             }
-            collapses.add(new Collapse("lambda", collapse.fit(lambda, ScalingForm.generic(),
-                    new double[] {target.get(), 1.0, -1.0}, new double[] {0.005, 0.1, 0.1}), lambdaWindow));
+            if (distinctSizes(lambda) >= 2) {
+                collapses.add(new Collapse("lambda", collapse.fit(lambda, ScalingForm.generic(),
+                        new double[] {target.get(), 1.0, -1.0}, new double[] {0.005, 0.1, 0.1}), lambdaWindow));
+            }
         }
         return collapses;
     }

@@ -100,8 +100,9 @@ public final class Tables {
 
     /**
      * The curves behind the fits, for plotting: per family and scope, {@code critical_rho} (ρ at σ_w,c against the
-     * layer), {@code delta_eff} (the effective exponent), {@code collapse_<data>_<method>} (the collapsed points,
-     * one series per size).
+     * layer), {@code delta_eff} (the effective exponent), {@code rho_plateau} and {@code xi_par} (ρ* and ξ_∥ against
+     * σ_w, the points behind β and ν_∥), {@code collapse_<data>_<method>} (the collapsed points, one series per
+     * size).
      */
     public static final StructType FIT_CURVES_SCHEMA = new StructType(new StructField[] {
         field("arch", DataTypes.StringType, false),

@@ -101,7 +101,10 @@ class CampaignParserTest {
         return Stream.of(
                 Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; allowed keys in grid: activation, active_thresholds, arch, channels, depth, inputs, kernel_size, protocol, record, replicas, sampler, sigma_b, sigma_w, size, width"),
                 Arguments.of("analyse.bootstrap=10", "analyse: unknown key; allowed keys: analysis, campaign, grid"),
-                Arguments.of("analysis.resamples=10", "analysis.resamples: unknown key; allowed keys in analysis: bootstrap, collapse, decay_window, exponents, mcmc_steps"),
+                Arguments.of("analysis.resamples=10", "analysis.resamples: unknown key; allowed keys in analysis: bootstrap, collapse, collapse_window, decay_window, exponents, mcmc_steps, tau_window"),
+                Arguments.of("analysis.tau_window=[10]", "analysis.tau_window: expected auto or [a, b] with numbers > 0, got list [10]"),
+                Arguments.of("analysis.tau_window=[0, 0.05]", "analysis.tau_window: expected values > 0.0, got 0.0"),
+                Arguments.of("analysis.collapse_window=[4, 1]", "analysis.collapse_window: expected auto or [a, b] with numbers > 0 and a < b, got list [4,1]"),
                 Arguments.of("analysis.bootstrap=1", "analysis.bootstrap: expected 0 (no bootstrap) or an integer >= 2, got 1"),
                 Arguments.of("analysis.bootstrap=-5", "analysis.bootstrap: expected an integer >= 0, got -5"),
                 Arguments.of("analysis.collapse=[hh, autoscale]", "analysis.collapse: unknown value 'autoscale'; allowed: hh, bayes"),
