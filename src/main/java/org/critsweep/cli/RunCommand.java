@@ -36,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Spark partitions for the sweep (default: 8 per core). Results do not depend on it.")
     Integer partitions;
 
+    @Option(names = "--batch-seconds", paramLabel = "S",
+            description = "Estimated core-seconds of work per committed batch: what a killed run can lose (default:"
+                    + " a tenth of the campaign, at least 30 per core).")
+    Double batchSeconds;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,11 +54,16 @@ final class RunCommand implements Callable<Integer> {
         if (partitions != null && partitions < 1) {
             throw new org.critsweep.grid.CampaignException("--partitions", "expected an integer >= 1, got " + partitions);
         }
+        if (batchSeconds != null && !(batchSeconds > 0)) {
+            throw new org.critsweep.grid.CampaignException("--batch-seconds", "expected a number > 0, got "
+                    + batchSeconds);
+        }
         out.print(PlanCommand.describe(plan));
         out.flush();
         SparkSession spark = SparkSessions.getOrCreate(master);
         int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
-        CampaignRun.Result result = CampaignRun.execute(spark, plan, store, parts,
+        CampaignRun.Result result = CampaignRun.execute(spark, plan, store,
+                new SweepJob.Settings(parts, batchSeconds == null ? 0 : batchSeconds),
                 new ConsoleProgress(err, System.console() != null));
         printSummary(out, spark, result);
         return 0;
@@ -68,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
             total += stage.getValue();
         }
         out.println("done in " + Formats.seconds(total) + " (" + timing + ")");
+        SweepJob.Outcome sweep = result.sweep();
+        out.println("sweep: " + sweep.tasksRun() + " tasks computed in " + sweep.batches() + " batches; "
+                + sweep.pointsReused() + " points reused from earlier runs of this campaign");
         out.println();
         FitSummary.print(spark, out);
         out.println();

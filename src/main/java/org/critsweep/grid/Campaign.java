@@ -1,7 +1,5 @@
 package org.critsweep.grid;
 
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigRenderOptions;
 
 /**
  * A parsed, validated campaign file.
@@ -17,11 +15,13 @@ public record Campaign(String name, long seed, String output, GridSpec grid, Ana
                        String canonicalConfig) {
 
     /**
-     * The configuration that determines what the sweep computes: the canonical one without the analysis block.
-     * Its hash identifies the campaign's data, so the analysis can change without invalidating them.
+     * What a point's stored rows depend on beyond its own id: the campaign's name and seed (which key every random
+     * stream), the layers recorded and, for CNNs, the activity thresholds. Two configurations with the same identity
+     * can share an output directory — a campaign grows (more σ_w, widths, replicas) and every committed point is
+     * reused, since a point id is a hash of the point's physics; any other change needs another directory.
      */
-    public String sweepConfig() {
-        return ConfigFactory.parseString(canonicalConfig).withoutPath("analysis").root()
-                .render(ConfigRenderOptions.concise());
+    public String dataIdentity() {
+        return name + "|" + seed + "|" + grid.record() + "|"
+                + (grid.conv() == null ? "" : grid.conv().activeThresholds().toString());
     }
 }

@@ -67,12 +67,39 @@ public final class TaskPlanner {
     }
 
     static List<SweepTask> split(GridPoint point, int replicas) {
+        return split(point, 0, replicas);
+    }
+
+    /** Tasks for replicas {@code from .. to − 1} of a point. */
+    static List<SweepTask> split(GridPoint point, int from, int to) {
         double perReplica = CostModel.perReplica(point);
-        int block = (int) Math.max(1, Math.min(replicas, Math.floor(TARGET_TASK_COST / perReplica)));
+        int block = (int) Math.max(1, Math.min(to - from, Math.floor(TARGET_TASK_COST / perReplica)));
         List<SweepTask> tasks = new ArrayList<>();
-        for (int first = 0; first < replicas; first += block) {
-            int count = Math.min(block, replicas - first);
+        for (int first = from; first < to; first += block) {
+            int count = Math.min(block, to - first);
             tasks.add(new SweepTask(point, first, count, count * perReplica));
+        }
+        return tasks;
+    }
+
+    /**
+     * The work a plan still needs given the replicas already committed per point id: the missing replicas of every
+     * point, as tasks, in plan order. A point with more committed replicas than planned is refused (a campaign grows,
+     * it does not shrink).
+     *
+     * @throws CampaignException naming {@code grid.replicas}
+     */
+    public static List<SweepTask> remaining(CampaignPlan plan, java.util.Map<String, Integer> committedReplicas) {
+        int replicas = plan.campaign().grid().replicas();
+        List<SweepTask> tasks = new ArrayList<>();
+        for (GridPoint point : plan.points()) {
+            int done = committedReplicas.getOrDefault(point.pointId(), 0);
+            if (done > replicas) {
+                throw new CampaignException("grid.replicas", "point " + point.pointId() + " already has " + done
+                        + " replicas in the output; a campaign can grow, not shrink: use at least " + done
+                        + " or another campaign.output");
+            }
+            tasks.addAll(split(point, done, replicas));
         }
         return tasks;
     }

@@ -6,38 +6,62 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 
-/** Runs a planned campaign's stages in order — sweep, aggregate, fit — and records the manifest. */
+/**
+ * Runs a planned campaign's stages in order — sweep, theory, aggregate, fit — under the campaign's lock, and records
+ * the manifest: at the start (status {@code running}, so a killed run leaves its provenance and {@code status} can
+ * read it) and at the end (status {@code complete}, with the stage timings). A rerun resumes: the sweep computes
+ * only the points not yet committed.
+ */
 public final class CampaignRun {
 
     /**
      * What a finished run produced.
      *
+     * @param sweep        what the sweep computed and reused
      * @param stageSeconds wall time per stage, in pipeline order
      */
-    public record Result(CampaignStore store, int families, Map<String, Double> stageSeconds) {
+    public record Result(CampaignStore store, SweepJob.Outcome sweep, int families, Map<String, Double> stageSeconds) {
     }
 
     private CampaignRun() {
     }
 
-    /** Runs every stage; the caller has checked the output directory with {@link CampaignStore#checkWritableFor}. */
-    public static Result execute(SparkSession spark, CampaignPlan plan, CampaignStore store, int partitions,
-                                 ProgressListener progress) {
-        Instant started = Instant.now();
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        long t0 = System.nanoTime();
-        SweepJob.run(spark, plan, store, partitions, progress);
-        long tTheory = System.nanoTime();
-        TheoryStage.writeCurves(spark, plan, store);
-        long t1 = System.nanoTime();
-        CurvesAggregation.run(spark, store);
-        long t2 = System.nanoTime();
-        int families = FitStage.run(spark, store, plan.campaign());
-        long t3 = System.nanoTime();
-        seconds.put("sweep", (tTheory - t0) / 1e9);
-        seconds.put("theory", (t1 - tTheory) / 1e9);
-        seconds.put("aggregate", (t2 - t1) / 1e9);
-        seconds.put("fit", (t3 - t2) / 1e9);
+    /**
+     * Runs every stage; the caller has checked the output directory with {@link CampaignStore#checkWritableFor}.
+     *
+     * @throws org.critsweep.grid.CampaignException when another live run holds the campaign's lock
+     */
+    public static Result execute(SparkSession spark, CampaignPlan plan, CampaignStore store,
+                                 SweepJob.Settings settings, ProgressListener progress) {
+        try (CampaignLock lock = CampaignLock.acquire(store)) {
+            Map<String, Object> facts = provenance(spark, plan, settings.partitions());
+            facts.put("status", "running");
+            store.writeManifest(plan.campaign(), facts);
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            SweepJob.Outcome sweep = SweepJob.run(spark, plan, store, settings, progress);
+            long tTheory = System.nanoTime();
+            TheoryStage.writeCurves(spark, plan, store);
+            long t1 = System.nanoTime();
+            CurvesAggregation.run(spark, store);
+            long t2 = System.nanoTime();
+            int families = FitStage.run(spark, store, plan.campaign());
+            long t3 = System.nanoTime();
+            seconds.put("sweep", (tTheory - t0) / 1e9);
+            seconds.put("theory", (t1 - tTheory) / 1e9);
+            seconds.put("aggregate", (t2 - t1) / 1e9);
+            seconds.put("fit", (t3 - t2) / 1e9);
+            facts.put("status", "complete");
+            facts.put("finished", Instant.now().toString());
+            facts.put("points_reused", sweep.pointsReused());
+            facts.put("tasks_run", sweep.tasksRun());
+            facts.put("stage_seconds", seconds);
+            store.writeManifest(plan.campaign(), facts);
+            return new Result(store, sweep, families, seconds);
+        }
+    }
+
+    private static Map<String, Object> provenance(SparkSession spark, CampaignPlan plan, int partitions) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("code_version", codeVersion());
         facts.put("spark_version", spark.version());
@@ -45,16 +69,21 @@ public final class CampaignRun {
         facts.put("master", spark.sparkContext().master());
         facts.put("points", plan.points().size());
         facts.put("tasks", plan.tasks().size());
+        facts.put("estimated_core_seconds", plan.estimatedCoreSeconds());
         facts.put("partitions", partitions);
-        facts.put("started", started.toString());
-        facts.put("finished", Instant.now().toString());
-        facts.put("stage_seconds", seconds);
-        store.writeManifest(plan.campaign(), facts);
-        return new Result(store, families, seconds);
+        facts.put("started", Instant.now().toString());
+        return facts;
     }
 
-    /** The version in the jar's manifest, or "dev" when run from classes. */
+    /**
+     * {@code git describe} of the source tree when the launcher could ask git (system property
+     * {@code critsweep.gitDescribe}), else the version in the jar's manifest, else "dev".
+     */
     public static String codeVersion() {
+        String described = System.getProperty("critsweep.gitDescribe");
+        if (described != null && !described.isBlank()) {
+            return described;
+        }
         String version = CampaignRun.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }

@@ -53,11 +53,11 @@ public final class CampaignStore {
         return Tables.ALL.stream().filter(this::hasTable).toList();
     }
 
-    /** SHA-256 of the campaign's sweep configuration (everything but the analysis block), in hex. */
+    /** SHA-256 of the campaign's {@linkplain Campaign#dataIdentity() data identity}, in hex. */
     public static String configHash(Campaign campaign) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(campaign.sweepConfig().getBytes(StandardCharsets.UTF_8));
+                    .digest(campaign.dataIdentity().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
@@ -81,7 +81,8 @@ public final class CampaignStore {
             String recorded = ConfigFactory.parseFile(manifest.toFile()).getString("config_hash");
             if (!recorded.equals(configHash(campaign))) {
                 throw new CampaignException("campaign.output", root + " holds a campaign with a different configuration"
-                        + " (config hash " + recorded.substring(0, 12) + "…); choose another campaign.output or remove it");
+                        + " (config hash " + recorded.substring(0, 12) + "…: another name, seed or record schedule);"
+                        + " choose another campaign.output or remove it");
             }
         } else if (!isEmpty(root)) {
             throw new CampaignException("campaign.output", root
@@ -130,7 +131,9 @@ public final class CampaignStore {
     public List<String> registerViews(SparkSession spark) {
         List<String> present = presentTables();
         for (String name : present) {
-            spark.read().parquet(table(name)).createOrReplaceTempView(name);
+            // raw is partitioned by point_id: its schema keeps the hex ids strings (no partition type inference).
+            (name.equals(Tables.RAW) ? spark.read().schema(Tables.RAW_SCHEMA) : spark.read()).parquet(table(name))
+                    .createOrReplaceTempView(name);
         }
         return present;
     }

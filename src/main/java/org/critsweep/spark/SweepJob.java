@@ -1,7 +1,12 @@
 package org.critsweep.spark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -9,34 +14,113 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.CostModel;
 import org.critsweep.grid.GridPoint;
 import org.critsweep.grid.GridSpec;
 import org.critsweep.grid.SweepTask;
 import org.critsweep.grid.TaskPlanner;
+import org.critsweep.theory.MeanFieldPoint;
 
 /**
- * The sweep: distributes the plan's tasks over Spark partitions (balanced by estimated cost), runs the kernel in
- * {@code mapPartitions}, and writes the {@code raw} and {@code points} tables. Only small task descriptors travel
- * from the driver; rows are made inside the tasks.
+ * The sweep: the work the committed points do not yet cover ({@link PointCommits}), in batches of whole points; each
+ * batch distributes its tasks over Spark partitions (balanced by estimated cost), runs the kernel in
+ * {@code mapPartitions}, writes its rows to staging and commits its points. A killed run loses at most the batch in
+ * flight; the next run computes only what is missing. Only small task descriptors travel from the driver; rows are
+ * made inside the tasks, and a replica's rows depend on its key only, so they are the same bytes in any batch.
  */
 public final class SweepJob {
 
     static final String JOB_GROUP = "critsweep-sweep";
     /** Partitions per core: enough to balance uneven tasks and to show progress, few enough to stay cheap. */
     private static final int PARTITIONS_PER_CORE = 8;
+    /** A batch holds about this share of the campaign's work: what a kill can lose, against one Spark job each. */
+    private static final double BATCH_SHARE = 0.1;
+    /** ... but at least this much work per core (estimated core-seconds), so small campaigns run in one job. */
+    private static final double MIN_BATCH_CORE_SECONDS = 30.0;
+
+    /**
+     * How the sweep is cut and spread.
+     *
+     * @param partitions   Spark partitions per batch, at most
+     * @param batchSeconds estimated core-seconds per batch, or 0 for the default: {@value #BATCH_SHARE} of the
+     *                     campaign, at least {@value #MIN_BATCH_CORE_SECONDS} per core
+     */
+    public record Settings(int partitions, double batchSeconds) {
+    }
+
+    /**
+     * What the sweep did.
+     *
+     * @param pointsReused points whose replicas were all committed before this run
+     * @param tasksRun     the tasks computed by this run
+     */
+    public record Outcome(int pointsReused, int tasksRun, int batches) {
+    }
 
     private SweepJob() {
     }
 
-    /** Runs the sweep with one partition per balanced bin of tasks, {@code partitions} bins at most. */
-    public static void run(SparkSession spark, CampaignPlan plan, CampaignStore store, int partitions,
-                           ProgressListener progress) {
-        List<List<SweepTask>> bins = TaskPlanner.balance(plan.tasks(), partitions);
+    /** Runs the missing work batch by batch, then writes {@code points}. */
+    public static Outcome run(SparkSession spark, CampaignPlan plan, CampaignStore store, Settings settings,
+                              ProgressListener progress) {
+        PointCommits commits = new PointCommits(store);
+        commits.clean();
+        Map<String, Integer> committed = commits.committed();
+        List<SweepTask> remaining = TaskPlanner.remaining(plan, committed);
+        double target = settings.batchSeconds() > 0 ? settings.batchSeconds() / CostModel.SECONDS_PER_WEIGHT
+                : Math.max(BATCH_SHARE * plan.totalCost(), MIN_BATCH_CORE_SECONDS
+                        * spark.sparkContext().defaultParallelism() / CostModel.SECONDS_PER_WEIGHT);
+        List<List<SweepTask>> batches = batches(remaining, target);
+        List<List<List<SweepTask>>> bins = batches.stream()
+                .map(b -> TaskPlanner.balance(b, settings.partitions())).toList();
+        SweepProgress listener = new SweepProgress(JOB_GROUP, bins.stream().mapToInt(List::size).sum(), progress);
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            for (int b = 0; b < batches.size(); b++) {
+                Path staging = commits.staging(b);
+                writeBatch(spark, plan, bins.get(b), staging);
+                commits.commit(staging, replicasAfter(batches.get(b)));
+            }
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        writePoints(spark, plan, store);
+        int reused = (int) plan.points().stream()
+                .filter(p -> committed.getOrDefault(p.pointId(), 0) >= plan.campaign().grid().replicas()).count();
+        return new Outcome(reused, remaining.size(), batches.size());
+    }
+
+    /** The default partition count: {@value #PARTITIONS_PER_CORE} per core Spark reports. */
+    public static int defaultPartitions(SparkSession spark) {
+        return PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism();
+    }
+
+    /** Whole points (all their missing tasks) in plan order, cut into batches of at least the target cost. */
+    static List<List<SweepTask>> batches(List<SweepTask> tasks, double target) {
+        List<List<SweepTask>> batches = new ArrayList<>();
+        List<SweepTask> current = new ArrayList<>();
+        double cost = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            SweepTask task = tasks.get(i);
+            current.add(task);
+            cost += task.cost();
+            boolean pointEnds = i + 1 == tasks.size() || !tasks.get(i + 1).point().equals(task.point());
+            if (pointEnds && cost >= target) {
+                batches.add(current);
+                current = new ArrayList<>();
+                cost = 0;
+            }
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    private static void writeBatch(SparkSession spark, CampaignPlan plan, List<List<SweepTask>> bins, Path staging) {
         long seed = plan.campaign().seed();
         GridSpec grid = plan.campaign().grid();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SweepProgress listener = new SweepProgress(JOB_GROUP, bins.size(), progress);
-        spark.sparkContext().addSparkListener(listener);
         try {
             context.setJobGroup(JOB_GROUP, "critsweep sweep of " + plan.campaign().name(), false);
             JavaRDD<Row> rows = context.parallelize(new ArrayList<>(bins), bins.size())
@@ -45,39 +129,40 @@ public final class SweepJob {
                         binIterator.forEachRemaining(tasks::addAll);
                         return tasks.stream().flatMap(t -> ReplicaRows.of(t, seed, grid).stream()).iterator();
                     });
-            spark.createDataFrame(rows, Tables.RAW_SCHEMA).write().mode(SaveMode.Overwrite)
-                    .parquet(store.table(Tables.RAW));
+            spark.createDataFrame(rows, Tables.RAW_SCHEMA).write().mode(SaveMode.Overwrite).partitionBy("point_id")
+                    .parquet(staging.toString());
         } finally {
             context.clearJobGroup();
-            spark.sparkContext().removeSparkListener(listener);
         }
-        writePoints(spark, plan, store);
     }
 
-    /** The default partition count: {@value #PARTITIONS_PER_CORE} per core Spark reports. */
-    public static int defaultPartitions(SparkSession spark) {
-        return PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism();
+    /** Each point of a batch with its replica count once the batch is committed. */
+    private static Map<String, Integer> replicasAfter(List<SweepTask> batch) {
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        for (SweepTask task : batch) {
+            replicas.merge(task.point().pointId(), task.firstReplica() + task.replicaCount(), Math::max);
+        }
+        return replicas;
     }
 
     private static void writePoints(SparkSession spark, CampaignPlan plan, CampaignStore store) {
         int replicas = plan.campaign().grid().replicas();
         // Points that differ only in width (or CNN size) share their mean-field fixed point: compute it once.
-        java.util.Map<List<Object>, java.util.Optional<org.critsweep.theory.MeanFieldPoint>> fixedPoints =
-                new java.util.HashMap<>();
+        Map<List<Object>, Optional<MeanFieldPoint>> fixedPoints = new HashMap<>();
         List<Row> rows = plan.points().stream().map(p -> pointRow(p, replicas, fixedPoints.computeIfAbsent(
                 List.of(p.activation(), p.sigmaW(), p.sigmaB()), k -> TheoryStage.fixedPoint(p)))).toList();
         spark.createDataFrame(rows, Tables.POINTS_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
                 .parquet(store.table(Tables.POINTS));
     }
 
-    private static Row pointRow(GridPoint p, int replicas, java.util.Optional<org.critsweep.theory.MeanFieldPoint> theory) {
+    private static Row pointRow(GridPoint p, int replicas, Optional<MeanFieldPoint> theory) {
         boolean cnn = p.arch().convolutional();
         return RowFactory.create(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(), p.sigmaW(),
                 p.sigmaB(), p.width(), p.depth(), cnn ? p.size() : null, cnn ? p.kernelSize() : null,
                 cnn ? p.protocol().label() : null, p.q0(), p.c0(), replicas, "done",
-                theory.map(t -> t.qStar()).orElse(null), theory.map(t -> t.chi1()).orElse(null),
-                theory.map(t -> Tables.finiteOrNull(t.xiC())).orElse(null), theory.map(t -> t.kappa()).orElse(null),
+                theory.map(MeanFieldPoint::qStar).orElse(null), theory.map(MeanFieldPoint::chi1).orElse(null),
+                theory.map(t -> Tables.finiteOrNull(t.xiC())).orElse(null),
+                theory.map(MeanFieldPoint::kappa).orElse(null),
                 theory.map(t -> t.phase().label()).orElse("unbounded"));
     }
-
 }

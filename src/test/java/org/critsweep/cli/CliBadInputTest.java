@@ -102,7 +102,7 @@ class CliBadInputTest {
         Files.writeString(manifest, "{ \"config_hash\" : \"0123456789abcdef0123\" }");
         Outcome o = cli("run", conf);
         assertEquals(2, o.exitCode());
-        assertTrue(o.err().contains("holds a campaign with a different configuration (config hash 0123456789ab…)"), o.err());
+        assertTrue(o.err().contains("holds a campaign with a different configuration (config hash 0123456789ab…: another name, seed or record schedule)"), o.err());
     }
 
     @Test

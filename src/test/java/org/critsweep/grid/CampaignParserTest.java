@@ -152,7 +152,10 @@ class CampaignParserTest {
         assertArrayEquals(new int[] {20, 200}, analysis.decayWindow());
         assertTrue(analysis.wants("delta"));
         assertFalse(analysis.wants("beta"));
-        assertEquals(parse(VALID).sweepConfig(), campaign.sweepConfig());
+        assertEquals(parse(VALID).dataIdentity(), campaign.dataIdentity());
+        assertEquals(parse(VALID).dataIdentity(), parse(VALID, "grid.width=[8, 16, 32]", "grid.replicas=64")
+                .dataIdentity(), "a grown campaign keeps its identity");
+        assertNotEquals(parse(VALID).dataIdentity(), parse(VALID, "campaign.seed=8").dataIdentity());
         assertNotEquals(parse(VALID).canonicalConfig(), campaign.canonicalConfig());
         assertEquals(AnalysisSpec.defaults().bootstrap(), parse(VALID).analysis().bootstrap());
         assertEquals(List.of(), parse(VALID, "analysis.collapse=[]").analysis().collapse());

@@ -38,7 +38,7 @@ class ConvCampaignTest {
                 """, "conv.conf", List.of("campaign.output=\"" + temp + "\"")));
         SparkSession spark = SharedSpark.session();
         CampaignStore store = new CampaignStore(temp);
-        CampaignRun.execute(spark, plan, store, 2, (d, t) -> { });
+        CampaignRun.execute(spark, plan, store, new SweepJob.Settings(2, 0), (d, t) -> { });
 
         Row chaotic = spark.sql("SELECT survival_2, active_sites_mean_2, spread_r2_mean_2, mf_rho FROM curves "
                 + "WHERE sigma_w = 3.0 AND layer = 12").first();

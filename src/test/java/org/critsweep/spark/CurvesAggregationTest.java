@@ -24,7 +24,7 @@ class CurvesAggregationTest {
         SparkSession spark = SharedSpark.session();
         CampaignPlan plan = TinyCampaigns.plan(temp.toString());
         CampaignStore store = new CampaignStore(temp);
-        SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        SweepJob.run(spark, plan, store, new SweepJob.Settings(2, 0), (d, t) -> { });
         TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
 
@@ -63,7 +63,7 @@ class CurvesAggregationTest {
         SparkSession spark = SharedSpark.session();
         CampaignPlan plan = TinyCampaigns.plan(temp.toString(), "grid.inputs.c0=1.0");
         CampaignStore store = new CampaignStore(temp);
-        SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        SweepJob.run(spark, plan, store, new SweepJob.Settings(2, 0), (d, t) -> { });
         TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
         Row c = spark.sql("SELECT n, n_absorbed, rho_mean, rho_stderr, ln_rho_mean, n_ln_rho FROM curves WHERE layer = 7 LIMIT 1").first();
@@ -86,7 +86,7 @@ class CurvesAggregationTest {
         CampaignPlan plan = TinyCampaigns.plan(temp.toString(), "grid.width=[1024]", "grid.sigma_w=[1.5]",
                 "grid.depth=6", "grid.replicas=40");
         CampaignStore store = new CampaignStore(temp);
-        SweepJob.run(spark, plan, store, 2, (d, t) -> { });
+        SweepJob.run(spark, plan, store, new SweepJob.Settings(2, 0), (d, t) -> { });
         TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
         var point = plan.points().get(0);

@@ -46,7 +46,7 @@ class FitStageTest {
                 analysis { bootstrap = 40, collapse = [hh], tau_window = [4, 0.1] }
                 """, "fit.conf", List.of("campaign.output=\"" + temp + "\"")));
         store = new CampaignStore(temp);
-        CampaignRun.execute(SharedSpark.session(), plan, store, 4, (d, t) -> { });
+        CampaignRun.execute(SharedSpark.session(), plan, store, new SweepJob.Settings(4, 0), (d, t) -> { });
     }
 
     private static Map<String, Row> fitsByKey(SparkSession spark) {

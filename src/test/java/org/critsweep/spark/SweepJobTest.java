@@ -1,6 +1,7 @@
 package org.critsweep.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class SweepJobTest {
 
     static List<String> sortedRows(SparkSession spark, String path) {
         List<String> rows = new ArrayList<>();
-        for (Row r : spark.read().parquet(path).collectAsList()) {
+        for (Row r : spark.read().schema(Tables.RAW_SCHEMA).parquet(path).collectAsList()) {
             rows.add(exact(r));
         }
         rows.sort(Comparator.naturalOrder());
@@ -38,23 +39,74 @@ class SweepJobTest {
         return s.toString();
     }
 
+    /** A batch size so small that every point is a batch of its own. */
+    private static final double POINT_PER_BATCH = 1e-12;
+
     @Test
-    void rawRowsAreBitIdenticalWhateverThePartitioningAndTaskSplit() {
+    void rawRowsAreBitIdenticalWhateverThePartitioningAndBatching() {
         SparkSession spark = SharedSpark.session();
         CampaignPlan plan = TinyCampaigns.plan(temp.resolve("a").toString());
         CampaignStore one = new CampaignStore(temp.resolve("one"));
         CampaignStore many = new CampaignStore(temp.resolve("many"));
-        SweepJob.run(spark, plan, one, 1, (done, total) -> { });
-        CampaignPlan replicaPerTask = new CampaignPlan(plan.campaign(), plan.points(), plan.tasks().stream()
-                .flatMap(t -> java.util.stream.IntStream.range(t.firstReplica(), t.firstReplica() + t.replicaCount())
-                        .mapToObj(r -> new SweepTask(t.point(), r, 1, t.cost() / t.replicaCount())))
-                .toList());
-        SweepJob.run(spark, replicaPerTask, many, 7, (done, total) -> { });
+        SweepJob.Outcome single = SweepJob.run(spark, plan, one, new SweepJob.Settings(1, 0), (done, total) -> { });
+        SweepJob.Outcome split = SweepJob.run(spark, plan, many, new SweepJob.Settings(7, POINT_PER_BATCH),
+                (done, total) -> { });
+        assertEquals(1, single.batches());
+        assertEquals(4, split.batches(), "one batch per point");
 
         List<String> a = sortedRows(spark, one.table(Tables.RAW));
         List<String> b = sortedRows(spark, many.table(Tables.RAW));
         assertEquals(4 * 5 * 21, a.size(), "points × replicas × (depth + 1) layers");
         assertEquals(a, b);
+    }
+
+    /**
+     * What a driver killed mid-run leaves — a staging directory, a point directory without its marker, a stray file
+     * in a committed point — is cleaned, and the rerun computes exactly the uncommitted points.
+     */
+    @Test
+    void rerunAfterACrashComputesOnlyWhatIsMissingAndEndsWithTheSameRows() throws Exception {
+        SparkSession spark = SharedSpark.session();
+        CampaignPlan plan = TinyCampaigns.plan(temp.resolve("a").toString());
+        CampaignStore reference = new CampaignStore(temp.resolve("reference"));
+        SweepJob.run(spark, plan, reference, new SweepJob.Settings(2, 0), (done, total) -> { });
+        CampaignStore crashed = new CampaignStore(temp.resolve("crashed"));
+        SweepJob.run(spark, plan, crashed, new SweepJob.Settings(2, POINT_PER_BATCH), (done, total) -> { });
+
+        Path raw = Path.of(crashed.table(Tables.RAW));
+        Path markers = crashed.root().resolve("_campaign/points");
+        String lost = plan.points().get(1).pointId();
+        java.nio.file.Files.delete(markers.resolve(lost + ".json")); // killed between the rename and the marker
+        Path stray = raw.resolve("point_id=" + plan.points().get(2).pointId()).resolve("part-stray.parquet");
+        java.nio.file.Files.copy(raw.resolve("point_id=" + lost).toFile().listFiles()[0].toPath(), stray);
+        java.nio.file.Files.createDirectories(raw.resolve("_staging/batch-9/point_id=" + lost));
+
+        SweepJob.Outcome rerun = SweepJob.run(spark, plan, crashed, new SweepJob.Settings(2, 0), (done, total) -> { });
+        assertEquals(3, rerun.pointsReused());
+        assertEquals(plan.tasks().stream().filter(t -> t.point().pointId().equals(lost)).count(), rerun.tasksRun());
+        assertEquals(sortedRows(spark, reference.table(Tables.RAW)), sortedRows(spark, crashed.table(Tables.RAW)));
+        assertTrue(!java.nio.file.Files.exists(raw.resolve("_staging")));
+    }
+
+    /** More replicas and a new width: only the new work runs, and the rows equal a fresh run of the grown grid. */
+    @Test
+    void growingACampaignComputesOnlyTheNewWork() {
+        SparkSession spark = SharedSpark.session();
+        CampaignPlan small = TinyCampaigns.plan(temp.resolve("a").toString());
+        CampaignPlan grown = TinyCampaigns.plan(temp.resolve("a").toString(), "grid.replicas=7", "grid.width=[8, 12, 16]");
+        CampaignStore store = new CampaignStore(temp.resolve("grow"));
+        SweepJob.run(spark, small, store, new SweepJob.Settings(2, 0), (done, total) -> { });
+        SweepJob.Outcome growth = SweepJob.run(spark, grown, store, new SweepJob.Settings(2, POINT_PER_BATCH),
+                (done, total) -> { });
+        assertEquals(0, growth.pointsReused(), "every old point gains two replicas");
+        assertEquals(4 + 2, growth.tasksRun(), "replicas 5..6 of the four old points, all 7 of the two new ones");
+        CampaignStore fresh = new CampaignStore(temp.resolve("fresh"));
+        SweepJob.run(spark, grown, fresh, new SweepJob.Settings(3, 0), (done, total) -> { });
+        List<String> rows = sortedRows(spark, store.table(Tables.RAW));
+        assertEquals(6 * 7 * 21, rows.size());
+        assertEquals(sortedRows(spark, fresh.table(Tables.RAW)), rows);
+        assertThrows(org.critsweep.grid.CampaignException.class, () -> SweepJob.run(spark, small, store,
+                new SweepJob.Settings(2, 0), (done, total) -> { }), "a campaign does not shrink");
     }
 
     @Test
@@ -74,7 +126,7 @@ class SweepJobTest {
         SparkSession spark = SharedSpark.session();
         CampaignPlan plan = TinyCampaigns.plan(temp.toString());
         List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        SweepJob.run(spark, plan, new CampaignStore(temp.resolve("p")), 3, (done, total) -> {
+        SweepJob.run(spark, plan, new CampaignStore(temp.resolve("p")), new SweepJob.Settings(3, 0), (done, total) -> {
             assertEquals(3, total);
             seen.add(done);
         });
