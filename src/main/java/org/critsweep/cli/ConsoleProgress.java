@@ -5,7 +5,8 @@ import java.util.Locale;
 import org.critsweep.spark.ProgressListener;
 
 /**
- * The sweep's progress line on stderr: rewritten in place on a terminal, one line per tenth otherwise (logs).
+ * The sweep's progress line on stderr, with an ETA from the rate so far: rewritten in place on a terminal, one line
+ * per tenth otherwise (cron logs).
  */
 final class ConsoleProgress implements ProgressListener {
 
@@ -27,8 +28,10 @@ final class ConsoleProgress implements ProgressListener {
         }
         lastTenth = tenth;
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String line = String.format(Locale.ROOT, "sweep: %d/%d partitions done (%d%%), %.0f s elapsed",
-                finished, total, 100 * finished / total, elapsed);
+        String eta = finished < total ? String.format(Locale.ROOT, ", ETA %.0f s", elapsed * (total - finished) / finished)
+                : "";
+        String line = String.format(Locale.ROOT, "sweep: %d/%d partitions done (%d%%), %.0f s elapsed%s",
+                finished, total, 100 * finished / total, elapsed, eta);
         err.print(terminal ? "\r" + line + (finished == total ? "\n" : "") : line + "\n");
         err.flush();
     }

@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "critsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Maps the order-to-chaos transition of random deep networks on Apache Spark.",
-        subcommands = {RunCommand.class, PlanCommand.class, FitCommand.class, SqlCommand.class, BenchCommand.class,
-            TheoryCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, FitCommand.class, SqlCommand.class,
+            BenchCommand.class, TheoryCommand.class})
 public final class Main {
 
     static final int BAD_INPUT = 2;

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
 import org.critsweep.spark.CampaignStore;
+import org.critsweep.spark.MeasuredCentres;
 import org.critsweep.spark.SparkSessions;
 import org.critsweep.spark.SweepJob;
 import org.critsweep.spark.Tables;
@@ -58,9 +60,13 @@ final class RunCommand implements Callable<Integer> {
             throw new org.critsweep.grid.CampaignException("--batch-seconds", "expected a number > 0, got "
                     + batchSeconds);
         }
+        SparkSession spark = SparkSessions.getOrCreate(master);
+        if (plan.campaign().grid().aroundCritical() != null && store.hasTable(Tables.FITS)) {
+            plan = TaskPlanner.plan(plan.campaign(), MeasuredCentres.of(spark, store));
+            out.println("sigma_w: around the critical points measured by the earlier run (mean field where none)");
+        }
         out.print(PlanCommand.describe(plan));
         out.flush();
-        SparkSession spark = SparkSessions.getOrCreate(master);
         int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store,
                 new SweepJob.Settings(parts, batchSeconds == null ? 0 : batchSeconds),

@@ -37,7 +37,8 @@ public final class CampaignParser {
             "grid", Set.of("arch", "activation", "sampler", "sigma_b", "sigma_w", "width", "depth", "replicas",
                     "inputs", "record", "channels", "size", "kernel_size", "protocol", "active_thresholds"),
             "grid.inputs", Set.of("q0", "c0"),
-            "grid.sigma_w", Set.of("linspace"),
+            "grid.sigma_w", Set.of("linspace", "around-critical"),
+            "grid.sigma_w.around-critical", Set.of("half-width", "points"),
             "grid.record", Set.of("log"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     /** Linspace values are rounded to 12 significant digits so that 1.30 + 1 × 0.02 is the same point as 1.32. */
@@ -150,7 +151,7 @@ public final class CampaignParser {
                 throw new CampaignException("grid.inputs.c0", "expected a correlation in [-1, 1], got " + c0);
             }
             return new GridSpec(archs, activations, sampler, sigmaB, sigmaW, widths, depth, replicas, q0, c0, record(),
-                    conv);
+                    conv, aroundCritical());
         }
 
         private AnalysisSpec analysis() {
@@ -253,6 +254,10 @@ public final class CampaignParser {
         private List<Double> sigmaW() {
             String field = "grid.sigma_w";
             ConfigValue value = value(field);
+            if (value instanceof ConfigObject object && !object.containsKey("linspace")
+                    && object.containsKey("around-critical")) {
+                return List.of();
+            }
             if (value instanceof ConfigObject object) {
                 List<Double> spec = list(field + ".linspace", null,
                         v -> number(field + ".linspace", v, Double.NEGATIVE_INFINITY, true));
@@ -267,6 +272,17 @@ public final class CampaignParser {
             List<Double> values = list(field, null, v -> number(field, v, Double.NEGATIVE_INFINITY, true));
             values.forEach(v -> requirePositiveSigmaW(field, v));
             return values;
+        }
+
+        /** {@code grid.sigma_w = { around-critical = { half-width = h > 0, points = n >= 2 } }}, or null. */
+        private AroundCritical aroundCritical() {
+            String field = "grid.sigma_w.around-critical";
+            if (!config.hasPath(field)) {
+                return null;
+            }
+            double halfWidth = number(field + ".half-width", value(field + ".half-width"), 0.0, false);
+            int points = (int) integer(field + ".points", 2);
+            return new AroundCritical(halfWidth, points);
         }
 
         private static void requirePositiveSigmaW(String field, double v) {

@@ -18,8 +18,14 @@ public final class TaskPlanner {
     private TaskPlanner() {
     }
 
+    /** The plan, with an around-critical σ_w grid centred on the mean-field critical points. */
     public static CampaignPlan plan(Campaign campaign) {
-        List<GridPoint> points = expand(campaign.grid());
+        return plan(campaign, CriticalCentres.meanFieldOnly());
+    }
+
+    /** The plan, with an around-critical σ_w grid centred by {@code centres}. */
+    public static CampaignPlan plan(Campaign campaign, CriticalCentres centres) {
+        List<GridPoint> points = expand(campaign.grid(), centres);
         List<SweepTask> tasks = new ArrayList<>();
         for (GridPoint point : points) {
             tasks.addAll(split(point, campaign.grid().replicas()));
@@ -31,7 +37,7 @@ public final class TaskPlanner {
      * The Cartesian product, in the order arch, activation, σ_b, width (CNN: channels, size), σ_w (the last varies
      * fastest).
      */
-    static List<GridPoint> expand(GridSpec grid) {
+    static List<GridPoint> expand(GridSpec grid, CriticalCentres centres) {
         List<GridPoint> points = new ArrayList<>();
         for (Arch arch : grid.archs()) {
             for (String activation : grid.activations()) {
@@ -40,7 +46,8 @@ public final class TaskPlanner {
                         ConvGrid conv = grid.conv();
                         for (int channels : conv.channels()) {
                             for (int size : conv.sizes()) {
-                                for (double sigmaW : grid.sigmaW()) {
+                                for (double sigmaW : sigmaW(grid, centres, arch, activation, Sampler.DENSE, sigmaB,
+                                        channels, size)) {
                                     points.add(new GridPoint(arch, activation, Sampler.DENSE, sigmaW, sigmaB, channels,
                                             grid.depth(), grid.q0(), grid.c0(), size, conv.kernelSize(), conv.protocol()));
                                 }
@@ -48,7 +55,8 @@ public final class TaskPlanner {
                         }
                     } else {
                         for (int width : grid.widths()) {
-                            for (double sigmaW : grid.sigmaW()) {
+                            for (double sigmaW : sigmaW(grid, centres, arch, activation, grid.sampler(), sigmaB,
+                                    width, null)) {
                                 points.add(new GridPoint(arch, activation, grid.sampler(), sigmaW, sigmaB, width,
                                         grid.depth(), grid.q0(), grid.c0()));
                             }
@@ -64,6 +72,16 @@ public final class TaskPlanner {
             }
         }
         return points;
+    }
+
+    private static List<Double> sigmaW(GridSpec grid, CriticalCentres centres, Arch arch, String activation,
+                                       Sampler sampler, double sigmaB, int width, Integer size) {
+        if (grid.aroundCritical() == null) {
+            return grid.sigmaW();
+        }
+        java.util.TreeSet<Double> values = new java.util.TreeSet<>(grid.sigmaW());
+        values.addAll(grid.aroundCritical().around(centres.centre(arch, activation, sampler, sigmaB, width, size)));
+        return List.copyOf(values);
     }
 
     static List<SweepTask> split(GridPoint point, int replicas) {

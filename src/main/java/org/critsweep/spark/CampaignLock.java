@@ -28,7 +28,7 @@ public final class CampaignLock implements AutoCloseable {
      * @throws CampaignException naming {@code campaign.output} when another live run holds the directory
      */
     public static CampaignLock acquire(CampaignStore store) {
-        Path file = store.root().resolve("_campaign/lock");
+        Path file = store.lockFile();
         String content = String.format("{ pid = %d, host = \"%s\", started = \"%s\" }%n", ProcessHandle.current().pid(),
                 host(), Instant.now());
         try {
@@ -47,6 +47,26 @@ public final class CampaignLock implements AutoCloseable {
         throw new CampaignException("campaign.output", store.root() + " is locked by a run that just started");
     }
 
+    /**
+     * The process holding a campaign's lock, when that process is alive (or on another host, where it cannot be
+     * checked): what {@code status} reports.
+     */
+    public static java.util.Optional<String> liveHolder(CampaignStore store) {
+        try {
+            Config holder = ConfigFactory.parseFile(store.lockFile().toFile());
+            return isAlive(holder) ? java.util.Optional.of("process " + holder.getLong("pid") + " on "
+                    + holder.getString("host") + " since " + holder.getString("started")) : java.util.Optional.empty();
+        } catch (ConfigException noOrUnreadableLock) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean isAlive(Config holder) {
+        long pid = holder.hasPath("pid") ? holder.getLong("pid") : -1;
+        String host = holder.hasPath("host") ? holder.getString("host") : "";
+        return !host.equals(host()) || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     private static void takeOverIfStale(Path file, CampaignStore store) throws IOException {
         Config holder;
         try {
@@ -57,8 +77,7 @@ public final class CampaignLock implements AutoCloseable {
         }
         long pid = holder.hasPath("pid") ? holder.getLong("pid") : -1;
         String host = holder.hasPath("host") ? holder.getString("host") : "";
-        boolean alive = !host.equals(host()) || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        if (alive) {
+        if (isAlive(holder)) {
             throw new CampaignException("campaign.output", store.root() + " is being run by process " + pid + " on "
                     + host + " (started " + (holder.hasPath("started") ? holder.getString("started") : "?")
                     + "); wait for it to finish or stop it, then rerun to resume");

@@ -2,13 +2,11 @@ package org.critsweep.spark;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -104,6 +102,23 @@ public final class CampaignStore {
                 .render(ConfigRenderOptions.concise());
     }
 
+    /** The sweep's progress file, rewritten after every committed batch; read by {@code status}. */
+    public Path progressFile() {
+        return root.resolve("_campaign/progress.json");
+    }
+
+    /** The lock file of a live (or killed) run. */
+    public Path lockFile() {
+        return root.resolve("_campaign/lock");
+    }
+
+    /** The manifest as written, or empty before a run has started here. */
+    public java.util.Optional<com.typesafe.config.Config> manifest() {
+        Path manifest = root.resolve(MANIFEST);
+        return Files.isRegularFile(manifest) ? java.util.Optional.of(ConfigFactory.parseFile(manifest.toFile()))
+                : java.util.Optional.empty();
+    }
+
     /** Writes the manifest atomically (temporary file, then rename). */
     public void writeManifest(Campaign campaign, Map<String, Object> facts) {
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -111,16 +126,7 @@ public final class CampaignStore {
         manifest.put("config_hash", configHash(campaign));
         manifest.put("config", ConfigFactory.parseString(campaign.canonicalConfig()).root().unwrapped());
         manifest.putAll(facts);
-        String json = ConfigValueFactory.fromMap(manifest).render(ConfigRenderOptions.concise().setFormatted(true));
-        try {
-            Path target = root.resolve(MANIFEST);
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("manifest.json.tmp");
-            Files.writeString(temporary, json + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + MANIFEST + " under " + root, e);
-        }
+        JsonFiles.write(root.resolve(MANIFEST), manifest, true);
     }
 
     /**

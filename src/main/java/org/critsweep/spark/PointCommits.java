@@ -1,11 +1,8 @@
 package org.critsweep.spark;
 
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -120,16 +117,11 @@ final class PointCommits {
         }
     }
 
-    private void writeMarker(String pointId, int replicas, List<String> files) throws IOException {
+    private void writeMarker(String pointId, int replicas, List<String> files) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("replicas", replicas);
         content.put("files", files);
-        Files.createDirectories(markers);
-        Path marker = markers.resolve(pointId + ".json");
-        Path temporary = markers.resolve(pointId + ".json.tmp");
-        Files.writeString(temporary, ConfigValueFactory.fromMap(content).render(ConfigRenderOptions.concise()) + "\n",
-                StandardCharsets.UTF_8);
-        Files.move(temporary, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        JsonFiles.write(markers.resolve(pointId + ".json"), content, false);
     }
 
     private static List<Path> list(Path dir) {

@@ -75,11 +75,14 @@ public final class SweepJob {
                 .map(b -> TaskPlanner.balance(b, settings.partitions())).toList();
         SweepProgress listener = new SweepProgress(JOB_GROUP, bins.stream().mapToInt(List::size).sum(), progress);
         spark.sparkContext().addSparkListener(listener);
+        ProgressFile file = new ProgressFile(store, plan, committed);
         try {
             for (int b = 0; b < batches.size(); b++) {
                 Path staging = commits.staging(b);
                 writeBatch(spark, plan, bins.get(b), staging);
-                commits.commit(staging, replicasAfter(batches.get(b)));
+                Map<String, Integer> after = replicasAfter(batches.get(b));
+                commits.commit(staging, after);
+                file.committed(after);
             }
         } finally {
             spark.sparkContext().removeSparkListener(listener);

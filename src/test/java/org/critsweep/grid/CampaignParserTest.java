@@ -105,6 +105,9 @@ class CampaignParserTest {
                 Arguments.of("analysis.tau_window=[10]", "analysis.tau_window: expected auto or [a, b] with numbers > 0, got list [10]"),
                 Arguments.of("analysis.tau_window=[0, 0.05]", "analysis.tau_window: expected values > 0.0, got 0.0"),
                 Arguments.of("analysis.collapse_window=[4, 1]", "analysis.collapse_window: expected auto or [a, b] with numbers > 0 and a < b, got list [4,1]"),
+                Arguments.of("grid.sigma_w={ around-critical = { half-width = 0, points = 5 } }", "grid.sigma_w.around-critical.half-width: expected values > 0.0, got 0.0"),
+                Arguments.of("grid.sigma_w={ around-critical = { half-width = 0.1, points = 1 } }", "grid.sigma_w.around-critical.points: expected an integer >= 2, got 1"),
+                Arguments.of("grid.sigma_w={ around-critical = { width = 0.1 } }", "grid.sigma_w.around-critical.width: unknown key; allowed keys in grid.sigma_w.around-critical: half-width, points"),
                 Arguments.of("analysis.bootstrap=1", "analysis.bootstrap: expected 0 (no bootstrap) or an integer >= 2, got 1"),
                 Arguments.of("analysis.bootstrap=-5", "analysis.bootstrap: expected an integer >= 0, got -5"),
                 Arguments.of("analysis.collapse=[hh, autoscale]", "analysis.collapse: unknown value 'autoscale'; allowed: hh, bayes"),
@@ -120,7 +123,7 @@ class CampaignParserTest {
                 Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5, 1] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.3, 1.5, 1.0]"),
                 Arguments.of("grid.sigma_w={ linspace = [1.5, 1.3, 5] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.5, 1.3, 5.0]"),
                 Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.3, 1.5]"),
-                Arguments.of("grid.sigma_w={ logspace = [1, 2, 3] }", "grid.sigma_w.logspace: unknown key; allowed keys in grid.sigma_w: linspace"),
+                Arguments.of("grid.sigma_w={ logspace = [1, 2, 3] }", "grid.sigma_w.logspace: unknown key; allowed keys in grid.sigma_w: around-critical, linspace"),
                 Arguments.of("grid.sigma_b=-0.1", "grid.sigma_b: expected values >= 0.0, got -0.1"),
                 Arguments.of("grid.depth=0", "grid.depth: expected an integer >= 1, got 0"),
                 Arguments.of("grid.depth=\"deep\"", "grid.depth: expected an integer >= 1, got string \"deep\""),
@@ -140,6 +143,25 @@ class CampaignParserTest {
                 Arguments.of("grid.record={ log = 1 }", "grid.record.log: expected an integer >= 2, got 1"),
                 Arguments.of("campaign.name=\"a b\"", "campaign.name: expected letters, digits, '.', '_' or '-', got 'a b'"),
                 Arguments.of("nonsense", "--set: expected key=value, got 'nonsense'"));
+    }
+
+    @Test
+    void aroundCriticalCentresOnTheMeanFieldPointOrOnAMeasuredRoot() {
+        Campaign c = parse(VALID, "grid.sigma_w={ around-critical = { half-width = 0.05, points = 5 } }",
+                "grid.activation=[tanh]", "grid.sigma_b=[0.3]", "grid.width=[64]");
+        double mf = 1.3955839751548; // SCIENCE.md §4, tanh at sigma_b = 0.3
+        List<Double> planned = TaskPlanner.plan(c).points().stream().map(GridPoint::sigmaW).toList();
+        assertEquals(5, planned.size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(mf - 0.05 + 0.025 * i, planned.get(i), 1e-9);
+        }
+        String key = CriticalCentres.key("mlp", "tanh", c.grid().sampler().label(), 0.3, 64, null);
+        List<Double> recentred = TaskPlanner.plan(c, new CriticalCentres(java.util.Map.of(key, 1.42))).points()
+                .stream().map(GridPoint::sigmaW).toList();
+        assertEquals(List.of(1.37, 1.395, 1.42, 1.445, 1.47), recentred);
+        Campaign both = parse(VALID, "grid.sigma_w={ linspace = [1.0, 2.0, 3], around-critical = { half-width = 0.1,"
+                + " points = 3 } }", "grid.activation=[tanh]", "grid.sigma_b=[0.3]", "grid.width=[64]");
+        assertEquals(6, TaskPlanner.plan(both).points().size(), "the coarse values and the refinement");
     }
 
     @Test
