@@ -71,11 +71,11 @@ final class RunCommand implements Callable<Integer> {
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store,
                 new SweepJob.Settings(parts, batchSeconds == null ? 0 : batchSeconds),
                 new ConsoleProgress(err, System.console() != null));
-        printSummary(out, spark, result);
+        printSummary(out, spark, result, spark.sparkContext().defaultParallelism());
         return 0;
     }
 
-    private static void printSummary(PrintWriter out, SparkSession spark, CampaignRun.Result result) {
+    private static void printSummary(PrintWriter out, SparkSession spark, CampaignRun.Result result, int cores) {
         StringBuilder timing = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Double> stage : result.stageSeconds().entrySet()) {
@@ -87,6 +87,11 @@ final class RunCommand implements Callable<Integer> {
         SweepJob.Outcome sweep = result.sweep();
         out.println("sweep: " + sweep.tasksRun() + " tasks computed in " + sweep.batches() + " batches; "
                 + sweep.pointsReused() + " points reused from earlier runs of this campaign");
+        if (sweep.kernelCoreSeconds() > 0) {
+            out.printf(java.util.Locale.ROOT, "sweep: kernel %.1f core-s in %.1f s on %d cores (Spark overhead %.1f %%)%n",
+                    sweep.kernelCoreSeconds(), sweep.wallSeconds(), cores,
+                    100 * (sweep.wallSeconds() * cores / sweep.kernelCoreSeconds() - 1));
+        }
         out.println();
         FitSummary.print(spark, out);
         out.println();

@@ -55,6 +55,9 @@ public final class CampaignRun {
             facts.put("finished", Instant.now().toString());
             facts.put("points_reused", sweep.pointsReused());
             facts.put("tasks_run", sweep.tasksRun());
+            facts.put("sweep_kernel_core_seconds", sweep.kernelCoreSeconds());
+            facts.put("sweep_wall_seconds", sweep.wallSeconds());
+            facts.put("cores", spark.sparkContext().defaultParallelism());
             facts.put("stage_seconds", seconds);
             store.writeManifest(plan.campaign(), facts);
             return new Result(store, sweep, families, seconds);

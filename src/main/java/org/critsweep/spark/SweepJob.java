@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.CostModel;
 import org.critsweep.grid.GridPoint;
@@ -51,10 +52,12 @@ public final class SweepJob {
     /**
      * What the sweep did.
      *
-     * @param pointsReused points whose replicas were all committed before this run
-     * @param tasksRun     the tasks computed by this run
+     * @param pointsReused      points whose replicas were all committed before this run
+     * @param tasksRun          the tasks computed by this run
+     * @param kernelCoreSeconds time spent inside the kernel (propagation and row building), summed over tasks
+     * @param wallSeconds       the sweep's wall time; with the cores, what Spark's overhead is measured against
      */
-    public record Outcome(int pointsReused, int tasksRun, int batches) {
+    public record Outcome(int pointsReused, int tasksRun, int batches, double kernelCoreSeconds, double wallSeconds) {
     }
 
     private SweepJob() {
@@ -76,10 +79,12 @@ public final class SweepJob {
         SweepProgress listener = new SweepProgress(JOB_GROUP, bins.stream().mapToInt(List::size).sum(), progress);
         spark.sparkContext().addSparkListener(listener);
         ProgressFile file = new ProgressFile(store, plan, committed);
+        LongAccumulator kernelNanos = spark.sparkContext().longAccumulator("critsweep kernel nanoseconds");
+        long started = System.nanoTime();
         try {
             for (int b = 0; b < batches.size(); b++) {
                 Path staging = commits.staging(b);
-                writeBatch(spark, plan, bins.get(b), staging);
+                writeBatch(spark, plan, bins.get(b), staging, kernelNanos);
                 Map<String, Integer> after = replicasAfter(batches.get(b));
                 commits.commit(staging, after);
                 file.committed(after);
@@ -87,10 +92,12 @@ public final class SweepJob {
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
+        double wall = (System.nanoTime() - started) / 1e9;
         writePoints(spark, plan, store);
         int reused = (int) plan.points().stream()
                 .filter(p -> committed.getOrDefault(p.pointId(), 0) >= plan.campaign().grid().replicas()).count();
-        return new Outcome(reused, remaining.size(), batches.size());
+        return new Outcome(reused, remaining.size(), batches.size(), kernelNanos.value() / 1e9,
+                wall);
     }
 
     /** The default partition count: {@value #PARTITIONS_PER_CORE} per core Spark reports. */
@@ -120,7 +127,8 @@ public final class SweepJob {
         return batches;
     }
 
-    private static void writeBatch(SparkSession spark, CampaignPlan plan, List<List<SweepTask>> bins, Path staging) {
+    private static void writeBatch(SparkSession spark, CampaignPlan plan, List<List<SweepTask>> bins, Path staging,
+                                   LongAccumulator kernelNanos) {
         long seed = plan.campaign().seed();
         GridSpec grid = plan.campaign().grid();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -130,7 +138,12 @@ public final class SweepJob {
                     .mapPartitions(binIterator -> {
                         List<SweepTask> tasks = new ArrayList<>();
                         binIterator.forEachRemaining(tasks::addAll);
-                        return tasks.stream().flatMap(t -> ReplicaRows.of(t, seed, grid).stream()).iterator();
+                        return tasks.stream().flatMap(t -> {
+                            long start = System.nanoTime();
+                            List<Row> taskRows = ReplicaRows.of(t, seed, grid);
+                            kernelNanos.add(System.nanoTime() - start);
+                            return taskRows.stream();
+                        }).iterator();
                     });
             spark.createDataFrame(rows, Tables.RAW_SCHEMA).write().mode(SaveMode.Overwrite).partitionBy("point_id")
                     .parquet(staging.toString());
