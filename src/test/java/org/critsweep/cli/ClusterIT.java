@@ -1,0 +1,173 @@
+package org.critsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/critsweep run --master spark://...} on a real standalone cluster (jobs/local-cluster.sh: a master and
+ * two 1-core workers on 127.0.0.1) writes the same {@code raw} rows, bit for bit, as embedded Spark on
+ * {@code local[2]}, also when a worker is killed mid-sweep. One campaign serves both tests: it is big enough that
+ * the sweep outlasts the first finished partition by several seconds (12 tasks of ~1 core-second), so the kill
+ * lands mid-sweep, and small enough that one reference run on local[2] is cheap.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+    static final String RAW = "SELECT * FROM raw ORDER BY point_id, replica, layer";
+
+    @TempDir
+    static Path temp;
+
+    static Path cluster;
+    static Path conf;
+    static String master;
+    static String reference;
+
+    /** Runs jobs/local-cluster.sh to its end and checks that it succeeded. */
+    static void localCluster(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("jobs/local-cluster.sh").toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(temp, "local-cluster", ".txt");
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), String.join(" ", command) + " timed out");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + Files.readString(log));
+    }
+
+    /** Starts {@code bin/critsweep run} of the campaign into {@code output}; its stdout and stderr go to .out/.err. */
+    static Process startRun(String master, Path output) throws IOException {
+        return new ProcessBuilder(ROOT.resolve("bin/critsweep").toString(), "run", conf.toString(), "--master", master,
+                "--set", "campaign.output=\"" + output + "\"").directory(ROOT.toFile())
+                .redirectOutput(Path.of(output + ".out").toFile()).redirectError(stderrOf(output).toFile()).start();
+    }
+
+    static Path stderrOf(Path output) {
+        return Path.of(output + ".err");
+    }
+
+    /** Waits (5 minutes at most) for a run to succeed and returns its stdout. */
+    static String finish(Process run, Path output) throws IOException, InterruptedException {
+        try {
+            assertTrue(run.waitFor(5, TimeUnit.MINUTES), "run into " + output + " timed out");
+        } finally {
+            run.destroyForcibly();
+        }
+        assertEquals(0, run.exitValue(), Files.readString(stderrOf(output)));
+        return Files.readString(Path.of(output + ".out"));
+    }
+
+    /**
+     * The raw table as CSV, from the {@code sql} command in this JVM (one Spark start for all three queries, not
+     * one per query). Double.toString is the shortest round-tripping decimal, so equal text means equal bits.
+     */
+    static String raw(Path campaign) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new String[] {"sql", "--campaign", campaign.toString(), "--format", "csv", RAW},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        return out.toString();
+    }
+
+    /** The reference run on local[2] goes on while the cluster starts. */
+    @BeforeAll
+    static void startClusterAndRunTheLocalReference() throws Exception {
+        conf = temp.resolve("cluster.conf");
+        Files.writeString(conf, """
+                campaign { name = cluster, seed = 6029 }
+                grid {
+                  activation = tanh
+                  sigma_b = 0.3
+                  sigma_w = [1.3, 1.4, 1.5, 1.6]
+                  width = [2048, 4096]
+                  depth = 512
+                  replicas = 8
+                  record = { log = 32 }
+                }
+                analysis { bootstrap = 0, collapse = [] }
+                """);
+        Path local = temp.resolve("local");
+        Process localRun = startRun("local[2]", local);
+        try {
+            cluster = temp.resolve("cluster");
+            localCluster("start", "--workers", "2", "--dir", cluster.toString());
+            master = Files.readString(cluster.resolve("master-url")).strip();
+            assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), master);
+        } catch (Exception | AssertionError e) {
+            localRun.destroyForcibly();
+            throw e;
+        }
+        finish(localRun, local);
+        reference = raw(local);
+        assertEquals(1 + 8 * 8 * 29, reference.lines().count(), "header + points × replicas × recorded layers");
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            localCluster("stop", "--dir", cluster.toString());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void runOnTheClusterGivesTheRawRowsOfLocalMode() throws Exception {
+        Path output = temp.resolve("on-cluster");
+        String out = finish(startRun(master, output), output);
+        assertTrue(out.contains("Tables (Parquet):"), out);
+        try (Stream<Path> apps = Files.list(cluster.resolve("worker-1"))) {
+            assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")),
+                    "an executor of the application ran on worker-1");
+        }
+        assertEquals(reference, raw(output));
+    }
+
+    @Test
+    @Order(2)
+    void runSurvivesAWorkerKilledMidSweep() throws Exception {
+        Path output = temp.resolve("worker-killed");
+        Process run = startRun(master, output);
+        Path err = stderrOf(output);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            while (!Files.readString(err).contains("sweep: ")) {
+                assertTrue(run.isAlive(), "run ended before the sweep reported progress:\n" + Files.readString(err));
+                assertTrue(System.nanoTime() < deadline, "no sweep progress within 4 minutes");
+                Thread.sleep(200);
+            }
+            String progress = Files.readString(err);
+            assertFalse(progress.contains("(100%)"), "the sweep ended before the kill:\n" + progress);
+            long worker = Long.parseLong(Files.readString(cluster.resolve("worker-2.pid")).strip());
+            assertTrue(ProcessHandle.of(worker).map(ProcessHandle::destroyForcibly).orElse(false),
+                    "SIGKILL to worker-2 (pid " + worker + ")");
+        } catch (Exception | AssertionError e) {
+            run.destroyForcibly();
+            throw e;
+        }
+        String out = finish(run, output);
+        String log = Files.readString(err);
+        assertTrue(log.contains("Lost executor"), "the driver saw the executor go:\n" + log);
+        assertTrue(log.contains("partitions done (100%)"), log);
+        assertTrue(out.contains("Tables (Parquet):"), out);
+        assertEquals(reference, raw(output));
+    }
+}
