@@ -10,6 +10,8 @@ import org.critsweep.spark.ProgressListener;
  */
 final class ConsoleProgress implements ProgressListener {
 
+    private static final int BAR_WIDTH = 24;
+
     private final PrintWriter err;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
@@ -32,7 +34,15 @@ final class ConsoleProgress implements ProgressListener {
                 : "";
         String line = String.format(Locale.ROOT, "sweep: %d/%d partitions done (%d%%), %.0f s elapsed%s",
                 finished, total, 100 * finished / total, elapsed, eta);
-        err.print(terminal ? "\r" + line + (finished == total ? "\n" : "") : line + "\n");
+        // On a terminal the line is redrawn in place; trailing blanks wipe what a longer ETA left behind.
+        err.print(terminal ? "\r" + bar(finished, total) + " " + line + "    " + (finished == total ? "\n" : "")
+                : line + "\n");
         err.flush();
+    }
+
+    /** {@code [#########...........]}: the share done, in {@value #BAR_WIDTH} cells. */
+    private static String bar(int finished, int total) {
+        int filled = BAR_WIDTH * finished / total;
+        return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]";
     }
 }

@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--batch-seconds", paramLabel = "S",
             description = "Estimated core-seconds of work per committed batch: what a killed run can lose (default:"
-                    + " a tenth of the campaign, at least 30 per core).")
+                    + " a twentieth of the campaign, at least 120 per core).")
     Double batchSeconds;
 
     @Spec
