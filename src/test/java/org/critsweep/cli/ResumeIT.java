@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A campaign as users live it: the driver killed with SIGKILL at three moments and resumed each time, grown in place,
- * and guarded by its lock — all through {@code bin/critsweep} in separate JVMs, against an uninterrupted reference.
+ * A campaign as users live it: the driver killed with SIGKILL at three moments and resumed each time, then grown in
+ * place, and guarded by its lock — all through {@code bin/critsweep} in separate JVMs, against an uninterrupted reference.
  */
 class ResumeIT {
 
@@ -114,7 +114,7 @@ class ResumeIT {
     }
 
     @Test
-    void killedThreeTimesAndResumedEndsWithExactlyTheUninterruptedRows() throws Exception {
+    void killedThreeTimesAndResumedEndsWithExactlyTheUninterruptedRowsThenGrows() throws Exception {
         Path reference = temp.resolve("reference");
         run(reference).finish();
         Path killed = temp.resolve("killed");
@@ -142,15 +142,11 @@ class ResumeIT {
         assertEquals("n,distinct_keys\n" + ROWS + "," + ROWS + "\n", counts);
         assertEquals(sql(reference, RAW), sql(killed, RAW));
         assertEquals(sql(reference, CURVES), sql(killed, CURVES));
-    }
 
-    @Test
-    void growingTheGridComputesOnlyTheNewPoints() throws Exception {
-        Path grown = temp.resolve("grown");
-        run(grown).finish();
-        String log = run(grown, "--set", "grid.width=[32, 64, 96]").finish();
-        assertTrue(log.contains("sweep: 6 tasks computed in 6 batches; 12 points reused"), log);
-        assertEquals("n\n" + 18 * 16 * 129 + "\n", sql(grown, "SELECT COUNT(*) AS n FROM raw"));
+        // Growing the finished campaign computes only the new width's six points.
+        String grown = run(killed, "--set", "grid.width=[32, 64, 96]").finish();
+        assertTrue(grown.contains("sweep: 6 tasks computed in 6 batches; 12 points reused"), grown);
+        assertEquals("n\n" + 18 * 16 * 129 + "\n", sql(killed, "SELECT COUNT(*) AS n FROM raw"));
     }
 
     @Test
