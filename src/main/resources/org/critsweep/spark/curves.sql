@@ -1,4 +1,7 @@
 -- The curves table: one row per (point, layer), aggregated over replicas from the views `raw` and `points`.
+-- `raw_ordered` is `raw` partitioned by point_id and sorted by (point_id, layer, replica): every group is summed in
+-- replica order inside one partition, so the floating-point aggregates do not depend on how the rows were batched
+-- or read (a resumed campaign aggregates bit for bit like an uninterrupted one). The joins come after the aggregate.
 -- Standard errors are sample standard deviations over replicas divided by sqrt(n); NULL when n = 1.
 -- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
 -- the rho statistics, not in the ln_rho ones.
@@ -10,6 +13,39 @@
 -- nw_g_relative_variance the leading 1/n prediction of g_relative_variance (MLPs only).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0; over
 -- the replicas whose tangent is alive (n_tangent_dead counts those where a ReLU layer switched every neuron off).
+WITH stats AS (
+    SELECT
+        r.point_id,
+        r.layer,
+        COUNT(*)                                                   AS n,
+        AVG(r.rho)                                                 AS rho_mean,
+        STDDEV_SAMP(r.rho) / SQRT(COUNT(*))                        AS rho_stderr,
+        PERCENTILE(r.rho, 0.5)                                     AS rho_median,
+        COUNT(r.ln_rho)                                            AS n_ln_rho,
+        AVG(r.ln_rho)                                              AS ln_rho_mean,
+        STDDEV_SAMP(r.ln_rho) / SQRT(COUNT(r.ln_rho))              AS ln_rho_stderr,
+        SUM(CASE WHEN r.absorbed THEN 1 ELSE 0 END)                AS n_absorbed,
+        SUM(CASE WHEN r.rho_underflow THEN 1 ELSE 0 END)           AS n_rho_underflow,
+        AVG(r.q_a)                                                 AS q_mean,
+        STDDEV_SAMP(r.q_a) / SQRT(COUNT(*))                        AS q_stderr,
+        AVG(LN(r.q_a))                                             AS ln_q_mean,
+        KURTOSIS(r.probe)                                          AS probe_excess_kurtosis,
+        AVG(r.g)                                                   AS g_mean,
+        VAR_SAMP(r.g) / (AVG(r.g) * AVG(r.g))                      AS g_relative_variance,
+        SUM(CASE WHEN r.tangent_dead THEN 1 ELSE 0 END)            AS n_tangent_dead,
+        AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
+        STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
+        CASE WHEN r.layer > 0 THEN AVG(r.tangent_log_norm) / r.layer END                          AS lyapunov_mean,
+        CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(r.tangent_log_norm)) / r.layer END AS lyapunov_stderr,
+        AVG(CASE WHEN r.active_sites_1 IS NULL THEN NULL WHEN r.active_sites_1 > 0 THEN 1D ELSE 0D END) AS survival_1,
+        AVG(CASE WHEN r.active_sites_2 IS NULL THEN NULL WHEN r.active_sites_2 > 0 THEN 1D ELSE 0D END) AS survival_2,
+        AVG(r.active_sites_1)                                      AS active_sites_mean_1,
+        AVG(r.active_sites_2)                                      AS active_sites_mean_2,
+        AVG(r.spread_r2_1)                                         AS spread_r2_mean_1,
+        AVG(r.spread_r2_2)                                         AS spread_r2_mean_2
+    FROM raw_ordered r
+    GROUP BY r.point_id, r.layer
+)
 SELECT
     p.point_id,
     p.arch,
@@ -20,37 +56,14 @@ SELECT
     p.width,
     p.size,
     p.depth,
-    r.layer,
-    COUNT(*)                                                   AS n,
-    AVG(r.rho)                                                 AS rho_mean,
-    STDDEV_SAMP(r.rho) / SQRT(COUNT(*))                        AS rho_stderr,
-    PERCENTILE(r.rho, 0.5)                                     AS rho_median,
-    COUNT(r.ln_rho)                                            AS n_ln_rho,
-    AVG(r.ln_rho)                                              AS ln_rho_mean,
-    STDDEV_SAMP(r.ln_rho) / SQRT(COUNT(r.ln_rho))              AS ln_rho_stderr,
-    SUM(CASE WHEN r.absorbed THEN 1 ELSE 0 END)                AS n_absorbed,
-    SUM(CASE WHEN r.rho_underflow THEN 1 ELSE 0 END)           AS n_rho_underflow,
-    AVG(r.q_a)                                                 AS q_mean,
-    STDDEV_SAMP(r.q_a) / SQRT(COUNT(*))                        AS q_stderr,
-    AVG(LN(r.q_a))                                             AS ln_q_mean,
-    KURTOSIS(r.probe)                                          AS probe_excess_kurtosis,
-    AVG(r.g)                                                   AS g_mean,
-    VAR_SAMP(r.g) / (AVG(r.g) * AVG(r.g))                      AS g_relative_variance,
-    SUM(CASE WHEN r.tangent_dead THEN 1 ELSE 0 END)            AS n_tangent_dead,
-    AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
-    STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
-    CASE WHEN r.layer > 0 THEN AVG(r.tangent_log_norm) / r.layer END                          AS lyapunov_mean,
-    CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(r.tangent_log_norm)) / r.layer END AS lyapunov_stderr,
-    AVG(CASE WHEN r.active_sites_1 IS NULL THEN NULL WHEN r.active_sites_1 > 0 THEN 1D ELSE 0D END) AS survival_1,
-    AVG(CASE WHEN r.active_sites_2 IS NULL THEN NULL WHEN r.active_sites_2 > 0 THEN 1D ELSE 0D END) AS survival_2,
-    AVG(r.active_sites_1)                                      AS active_sites_mean_1,
-    AVG(r.active_sites_2)                                      AS active_sites_mean_2,
-    AVG(r.spread_r2_1)                                         AS spread_r2_mean_1,
-    AVG(r.spread_r2_2)                                         AS spread_r2_mean_2,
-    FIRST(t.mf_rho)                                            AS mf_rho,
-    FIRST(t.mf_q)                                              AS mf_q,
-    FIRST(t.nw_g_relative_variance)                            AS nw_g_relative_variance
-FROM raw r
-JOIN points p ON r.point_id = p.point_id
-LEFT JOIN theory t ON t.point_id = r.point_id AND t.layer = r.layer
-GROUP BY p.point_id, p.arch, p.activation, p.sampler, p.sigma_w, p.sigma_b, p.width, p.size, p.depth, r.layer
+    s.layer,
+    s.n, s.rho_mean, s.rho_stderr, s.rho_median, s.n_ln_rho, s.ln_rho_mean, s.ln_rho_stderr, s.n_absorbed,
+    s.n_rho_underflow, s.q_mean, s.q_stderr, s.ln_q_mean, s.probe_excess_kurtosis, s.g_mean, s.g_relative_variance,
+    s.n_tangent_dead, s.lyapunov_increment_mean, s.lyapunov_increment_stderr, s.lyapunov_mean, s.lyapunov_stderr,
+    s.survival_1, s.survival_2, s.active_sites_mean_1, s.active_sites_mean_2, s.spread_r2_mean_1, s.spread_r2_mean_2,
+    t.mf_rho,
+    t.mf_q,
+    t.nw_g_relative_variance
+FROM stats s
+JOIN points p ON s.point_id = p.point_id
+LEFT JOIN theory t ON t.point_id = s.point_id AND t.layer = s.layer

@@ -19,6 +19,30 @@ class CurvesAggregationTest {
     @TempDir
     Path temp;
 
+    /**
+     * The same raw rows laid out differently — written at once, or grown from 20 to 40 replicas (two files per point,
+     * read in whatever order Spark packs them) — aggregate to bit-identical curves.
+     */
+    @Test
+    void curvesDoNotDependOnHowTheRawRowsWereWritten() {
+        SparkSession spark = SharedSpark.session();
+        CampaignPlan plan = TinyCampaigns.plan(temp.toString(), "grid.replicas=40");
+        CampaignStore once = new CampaignStore(temp.resolve("once"));
+        SweepJob.run(spark, plan, once, new SweepJob.Settings(1, 0), (d, t) -> { });
+        CampaignStore grown = new CampaignStore(temp.resolve("grown"));
+        SweepJob.run(spark, TinyCampaigns.plan(temp.toString(), "grid.replicas=20"), grown,
+                new SweepJob.Settings(3, 0), (d, t) -> { });
+        SweepJob.run(spark, plan, grown, new SweepJob.Settings(5, 1e-12), (d, t) -> { });
+        List<List<String>> curves = new java.util.ArrayList<>();
+        for (CampaignStore store : List.of(once, grown)) {
+            TheoryStage.writeCurves(spark, plan, store);
+            CurvesAggregation.run(spark, store);
+            curves.add(spark.sql("SELECT * FROM curves ORDER BY point_id, layer").collectAsList().stream()
+                    .map(SweepJobTest::exact).toList());
+        }
+        assertEquals(curves.get(0), curves.get(1));
+    }
+
     @Test
     void curvesMatchStatisticsComputedDirectlyFromRawRows() {
         SparkSession spark = SharedSpark.session();
