@@ -168,34 +168,44 @@ public final class CampaignParser {
                     v -> oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
             int mcmcSteps = config.hasPath("analysis.mcmc_steps") ? (int) integer("analysis.mcmc_steps", 100)
                     : defaults.mcmcSteps();
-            double[] tauWindow = positiveRange("analysis.tau_window");
+            double[] tauWindow = positivePair("analysis.tau_window", false);
             return new AnalysisSpec(bootstrap, collapse, decayWindow(),
-                    tauWindow == null ? defaults.tauWindow() : tauWindow, positiveRange("analysis.collapse_window"),
+                    tauWindow == null ? defaults.tauWindow() : tauWindow, positivePair("analysis.collapse_window", true),
                     Set.copyOf(exponents), mcmcSteps);
         }
 
-        /** {@code auto} (null) or [from, to] with 0 <= from < to. */
+        /** {@code auto} (null) or [from, to] with integers 0 <= from < to. */
         private int[] decayWindow() {
             String field = "analysis.decay_window";
-            if (!config.hasPath(field)) {
+            List<Long> bounds = autoOrPair(field, v -> integer(field, v, 0));
+            if (bounds == null) {
                 return null;
             }
-            ConfigValue value = value(field);
-            if (value.valueType() == ConfigValueType.STRING && "auto".equals(value.unwrapped())) {
-                return null;
-            }
-            if (value.valueType() == ConfigValueType.LIST) {
-                List<Long> bounds = config.getList(field).stream().map(v -> integer(field, v, 0)).toList();
-                if (bounds.size() == 2 && bounds.get(0) < bounds.get(1)) {
-                    return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
-                }
+            if (bounds.size() == 2 && bounds.get(0) < bounds.get(1)) {
+                return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
             }
             throw new CampaignException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
-                    + render(value));
+                    + render(value(field)));
         }
 
-        /** {@code auto} (null) or [a, b] with two numbers; tau_window's are a bound each, collapse_window's a range. */
-        private double[] positiveRange(String field) {
+        /**
+         * {@code auto} (null) or [a, b] with two numbers > 0; {@code ordered} also requires a < b (a range rather
+         * than two separate bounds).
+         */
+        private double[] positivePair(String field, boolean ordered) {
+            List<Double> bounds = autoOrPair(field, v -> number(field, v, 0.0, false));
+            if (bounds == null) {
+                return null;
+            }
+            if (bounds.size() == 2 && (!ordered || bounds.get(0) < bounds.get(1))) {
+                return new double[] {bounds.get(0), bounds.get(1)};
+            }
+            throw new CampaignException(field, "expected auto or [a, b] with numbers > 0" + (ordered ? " and a < b" : "")
+                    + ", got " + render(value(field)));
+        }
+
+        /** Null when the key is absent or {@code auto}; the list's elements when it is a list; else refused. */
+        private <T> List<T> autoOrPair(String field, Function<ConfigValue, T> element) {
             if (!config.hasPath(field)) {
                 return null;
             }
@@ -203,15 +213,8 @@ public final class CampaignParser {
             if (value.valueType() == ConfigValueType.STRING && "auto".equals(value.unwrapped())) {
                 return null;
             }
-            if (value.valueType() == ConfigValueType.LIST) {
-                List<Double> bounds = config.getList(field).stream().map(v -> number(field, v, 0.0, false)).toList();
-                boolean range = field.endsWith("collapse_window");
-                if (bounds.size() == 2 && (!range || bounds.get(0) < bounds.get(1))) {
-                    return new double[] {bounds.get(0), bounds.get(1)};
-                }
-            }
-            throw new CampaignException(field, "expected auto or [a, b] with numbers > 0"
-                    + (field.endsWith("collapse_window") ? " and a < b" : "") + ", got " + render(value));
+            return value.valueType() == ConfigValueType.LIST
+                    ? config.getList(field).stream().map(element).toList() : List.of();
         }
 
         private static String oneOf(String field, ConfigValue value, List<String> allowed) {

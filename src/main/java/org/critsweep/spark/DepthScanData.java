@@ -24,17 +24,12 @@ final class DepthScanData {
                                  double[] window) {
         List<ScalingPoint> data = new ArrayList<>();
         bySize.forEach((size, points) -> {
-            int upper = -1;
-            for (int i = 1; i < points.size() && upper < 0; i++) {
-                if (points.get(i - 1).sigmaW() <= sigmaW && sigmaW <= points.get(i).sigmaW()) {
-                    upper = i;
-                }
-            }
-            if (upper < 0) {
+            java.util.Optional<Integer> upper = FitInputs.upperBracket(points, sigmaW);
+            if (upper.isEmpty()) {
                 return;
             }
-            FitInputs.PointLambda below = points.get(upper - 1);
-            FitInputs.PointLambda above = points.get(upper);
+            FitInputs.PointLambda below = points.get(upper.get() - 1);
+            FitInputs.PointLambda above = points.get(upper.get());
             double weight = (sigmaW - below.sigmaW()) / (above.sigmaW() - below.sigmaW());
             int[] range = FitWindows.collapseRange(family, size, below.depth(), window);
             Map<String, List<Measurement>> curves = inputs.curves(List.of(below.pointId(), above.pointId()),

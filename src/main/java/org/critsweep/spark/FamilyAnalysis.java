@@ -108,7 +108,7 @@ final class FamilyAnalysis {
         int depth = points.get(0).depth();
         int[] window = FitWindows.decay(analysis, family, size, depth);
         Optional<Double> decayAt = root.map(FitResult::estimate);
-        Optional<Integer> upper = decayAt.flatMap(target -> upperBracket(points, target));
+        Optional<Integer> upper = decayAt.flatMap(target -> FitInputs.upperBracket(points, target));
         Optional<CriticalDecayAnalysis.Result> decay = Optional.empty();
         List<String> bracket = List.of();
         if (analysis.wants("delta") && upper.isPresent() && window[1] > window[0]) {
@@ -217,16 +217,6 @@ final class FamilyAnalysis {
         FitResult b = depthScan.result().asFits(depthScan.window()).get(1);
         return new FitResult("z", b.estimate(), b.stderr(), b.ciLow(), b.ciHigh(), b.method(), b.window(),
                 b.quality(), b.nUsed());
-    }
-
-    /** The index of the first grid point at or above σ_w (≥ 1), or empty when the scan does not bracket it. */
-    private static Optional<Integer> upperBracket(List<FitInputs.PointLambda> points, double sigmaW) {
-        for (int i = 1; i < points.size(); i++) {
-            if (points.get(i - 1).sigmaW() <= sigmaW && sigmaW <= points.get(i).sigmaW()) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
     }
 
     private static long distinctSizes(List<ScalingPoint> data) {

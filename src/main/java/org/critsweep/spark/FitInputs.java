@@ -95,6 +95,19 @@ final class FitInputs {
                                 r.<Double>getAs("stderr")), Collectors.toList())));
     }
 
+    /**
+     * The index of the first point (sorted by σ_w) at or above {@code sigmaW} whose predecessor is at or below it, or
+     * empty when the scan does not bracket σ_w.
+     */
+    static java.util.Optional<Integer> upperBracket(List<PointLambda> points, double sigmaW) {
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i - 1).sigmaW() <= sigmaW && sigmaW <= points.get(i).sigmaW()) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String quoted(List<String> pointIds) {
         return pointIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
     }
