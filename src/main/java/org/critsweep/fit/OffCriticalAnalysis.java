@@ -64,7 +64,8 @@ public final class OffCriticalAnalysis {
                 && Math.abs(p.sigmaW() - sigmaWc) <= settings.tauMax()).toList();
         int[] groupSizes = scan.stream().mapToInt(p -> p.rho().replicas()).toArray();
         double sigmaWcError = Double.isFinite(criticalPoint.stderr()) ? criticalPoint.stderr() : 0.0;
-        Estimates full = estimate(scan, Bootstrap.identity(groupSizes), settings, sigmaWc, sigmaWcError);
+        List<ReplicaMatrix> plateaus = scan.stream().map(p -> plateau(p.rho(), settings.plateauWindow())).toList();
+        Estimates full = estimate(scan, plateaus, Bootstrap.identity(groupSizes), settings, sigmaWc, sigmaWcError);
         List<FitResult> results = new ArrayList<>();
         if (bootstrap == null) {
             full.beta().ifPresent(results::add);
@@ -74,7 +75,7 @@ public final class OffCriticalAnalysis {
         SplittableRandom shifts = new SplittableRandom(bootstrap.companionSeed());
         double[][] samples = bootstrap.resample(groupSizes, draw -> {
             double shifted = sigmaWc + sigmaWcError * gaussian(shifts);
-            Estimates e = estimate(scan, draw, settings, shifted, 0.0);
+            Estimates e = estimate(scan, plateaus, draw, settings, shifted, 0.0);
             return new double[] {value(e.beta()), value(e.nuParallel())};
         });
         full.beta().ifPresent(b -> results.add(b.withBootstrap(Bootstrap.column(samples, 0))));
@@ -86,14 +87,15 @@ public final class OffCriticalAnalysis {
                              List<Measurement> depths) {
     }
 
-    private static Estimates estimate(List<ScanPoint> scan, int[][] draw, Settings settings, double sigmaWc,
-                                      double sigmaWcError) {
+    /** @param replicaPlateaus each point's per-replica plateau, computed once for every resample */
+    private static Estimates estimate(List<ScanPoint> scan, List<ReplicaMatrix> replicaPlateaus, int[][] draw,
+                                      Settings settings, double sigmaWc, double sigmaWcError) {
         List<Measurement> plateaus = new ArrayList<>();
         List<Measurement> depths = new ArrayList<>();
         for (int i = 0; i < scan.size(); i++) {
             ScanPoint p = scan.get(i);
             if (settings.beta() && p.sigmaW() > sigmaWc) {
-                Measurement plateau = plateau(p.rho(), settings.plateauWindow()).mean(draw[i]).get(0);
+                Measurement plateau = replicaPlateaus.get(i).mean(draw[i]).get(0);
                 plateaus.add(new Measurement(p.sigmaW(), plateau.value(), plateau.stderr()));
             }
             if (settings.nuParallel()) {
