@@ -87,9 +87,10 @@ final class PointCommits {
     }
 
     /**
-     * Moves every point of a written batch into {@code raw} and commits it (batches are committed one at a time; the
-     * staging root goes with each): a new point's directory is renamed into
-     * place; a grown point's old files join the new ones in staging first, and the two directories are swapped.
+     * Moves every point of a written batch into {@code raw} and commits it, then removes the batch's staging directory
+     * (batches are committed one at a time, in order, while the next batch may still be writing to its own): a new
+     * point's directory is renamed into place; a grown point's old files join the new ones in staging first, and the
+     * two directories are swapped.
      *
      * @param replicas the point's replica count once this batch is in
      */
@@ -111,10 +112,15 @@ final class PointCommits {
                         .map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".")).sorted().toList());
             }
             delete(raw.resolve(TRASH));
-            delete(raw.resolve(STAGING));
+            delete(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit a batch of raw rows under " + raw, e);
         }
+    }
+
+    /** Removes the (by now empty) staging root once every batch is committed. */
+    void finish() {
+        delete(raw.resolve(STAGING));
     }
 
     private void writeMarker(String pointId, int replicas, List<String> files) {

@@ -1,12 +1,19 @@
 package org.critsweep.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -25,8 +32,9 @@ import org.critsweep.theory.MeanFieldPoint;
 /**
  * The sweep: the work the committed points do not yet cover ({@link PointCommits}), in batches of whole points; each
  * batch distributes its tasks over Spark partitions (balanced by estimated cost), runs the kernel in
- * {@code mapPartitions}, writes its rows to staging and commits its points. A killed run loses at most the batch in
- * flight; the next run computes only what is missing. Only small task descriptors travel from the driver; rows are
+ * {@code mapPartitions}, writes its rows to staging and commits its points; two batches are in flight at a time, so the
+ * cores never wait for a batch's tail or commit. A killed run loses at most the batches in flight; the next run
+ * computes only what is missing. Only small task descriptors travel from the driver; rows are
  * made inside the tasks, and a replica's rows depend on its key only, so they are the same bytes in any batch.
  */
 public final class SweepJob {
@@ -42,6 +50,8 @@ public final class SweepJob {
      * batches of 30 core-seconds per core measured 15 % Spark overhead.
      */
     private static final double MIN_BATCH_CORE_SECONDS = 120.0;
+    /** Batches in Spark at once: the one finishing and the next, which fills the cores the first one frees. */
+    private static final int BATCHES_IN_FLIGHT = 2;
 
     /**
      * How the sweep is cut and spread.
@@ -86,13 +96,16 @@ public final class SweepJob {
         LongAccumulator kernelNanos = spark.sparkContext().longAccumulator("critsweep kernel nanoseconds");
         long started = System.nanoTime();
         try {
-            for (int b = 0; b < batches.size(); b++) {
-                Path staging = commits.staging(b);
-                writeBatch(spark, plan, bins.get(b), staging, kernelNanos);
-                Map<String, Integer> after = replicasAfter(batches.get(b));
-                commits.commit(staging, after);
-                file.committed(after);
-            }
+            runPipelined(batches.size(), b -> writeBatch(spark, plan, bins.get(b), commits.staging(b), kernelNanos),
+                    b -> {
+                        Map<String, Integer> after = replicasAfter(batches.get(b));
+                        commits.commit(commits.staging(b), after);
+                        file.committed(after);
+                    });
+            commits.finish();
+        } catch (RuntimeException | Error e) {
+            spark.sparkContext().cancelJobGroup(JOB_GROUP);
+            throw e;
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
@@ -102,6 +115,54 @@ public final class SweepJob {
                 .filter(p -> committed.getOrDefault(p.pointId(), 0) >= plan.campaign().grid().replicas()).count();
         return new Outcome(reused, remaining.size(), batches.size(), kernelNanos.value() / 1e9,
                 wall);
+    }
+
+    /**
+     * Writes batches {@code 0 … count−1} with up to {@value #BATCHES_IN_FLIGHT} Spark jobs in flight and commits them
+     * in order. Spark's FIFO scheduler starts the next batch's tasks as soon as the current one has none left to
+     * launch, so its last tasks and its commit no longer leave cores idle.
+     */
+    static void runPipelined(int count, IntConsumer write, IntConsumer commit) {
+        ExecutorService writers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, r -> {
+            Thread thread = new Thread(r, "critsweep-batch-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<?>> inFlight = new ArrayDeque<>();
+            int committed = 0;
+            for (int b = 0; b < count; b++) {
+                int batch = b;
+                inFlight.add(writers.submit(() -> write.accept(batch)));
+                if (inFlight.size() == BATCHES_IN_FLIGHT) {
+                    await(inFlight.poll());
+                    commit.accept(committed++);
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                await(inFlight.poll());
+                commit.accept(committed++);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private static void await(Future<?> write) {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the sweep was writing a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The default partition count: {@value #PARTITIONS_PER_CORE} per core Spark reports. */

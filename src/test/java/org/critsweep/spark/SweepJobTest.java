@@ -137,4 +137,40 @@ class SweepJobTest {
         }
         assertEquals(List.of(1, 2, 3), seen.stream().sorted().toList());
     }
+
+    @Test
+    void pipelinedBatchesCommitInOrderEachAfterItsWriteWithAtMostTwoInFlight() {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostRunning = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<Integer> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Integer> commits = new ArrayList<>();
+        SweepJob.runPipelined(7, b -> {
+            mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(b % 2 == 0 ? 30 : 5);  // uneven batches: later ones may finish first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            written.add(b);
+            running.decrementAndGet();
+        }, b -> {
+            assertTrue(written.contains(b), "batch " + b + " committed before its write finished");
+            commits.add(b);
+        });
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), commits);
+        assertEquals(2, mostRunning.get(), "two batches in flight, never more");
+    }
+
+    @Test
+    void aFailedBatchWriteStopsTheCommitsAndSurfacesItsError() {
+        List<Integer> commits = new ArrayList<>();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SweepJob.runPipelined(5, b -> {
+            if (b == 2) {
+                throw new IllegalStateException("disk full in batch 2");
+            }
+        }, commits::add));
+        assertEquals("disk full in batch 2", e.getMessage());
+        assertTrue(commits.size() <= 2 && commits.equals(List.of(0, 1).subList(0, commits.size())),
+                "only batches before the failed one committed: " + commits);
+    }
 }
