@@ -67,6 +67,15 @@ final class BenchCommand implements Callable<Integer> {
             table.add(row);
         }
         out.print(table.render());
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1) {
+            int width = widths.get(widths.size() / 2);
+            double alone = bench.nanosPerGramNeuron(phi, width).median();
+            double together = bench.nanosPerGramNeuronConcurrently(phi, width, cores).median();
+            out.println("gram N=" + width + " on " + cores + " threads at once: " + Formats.number(together)
+                    + " ns per neuron per thread against " + Formats.number(alone) + " alone: the cores scale to "
+                    + Formats.number(100 * alone / together) + " % (the ceiling of the sweep's parallel efficiency)");
+        }
         out.println("cnn1d C=64 L=256 k=3: " + Formats.number(bench.nanosPerConvWeightApplication(phi, 1, 64, 256).median())
                 + " ns per weight application; cnn2d C=32 L=32 k=3: "
                 + Formats.number(bench.nanosPerConvWeightApplication(phi, 2, 32, 32).median()) + " ns");

@@ -1,6 +1,12 @@
 package org.critsweep.kernel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Throughput of the kernels on this machine, measured side by side in one JVM: the Gaussian generator, a dense
@@ -51,6 +57,54 @@ public final class KernelBenchmark {
         int depth = (int) Math.max(2, 3e6 / width);
         MlpPropagator propagator = MlpPropagator.gram(new NetworkSpec(phi, 1.4, 0.3, width, depth, 1.0, 0.8));
         return measurePropagation(propagator, (double) depth * width);
+    }
+
+    /**
+     * Nanoseconds per neuron of a Gram layer, per thread, while {@code threads} threads each propagate their own
+     * network at once. Against {@link #nanosPerGramNeuron} on one thread this is how far the machine's cores scale for
+     * the kernel alone — the ceiling of any parallel efficiency the sweep can reach here (shared physical cores or a
+     * busy host show up as a ratio below one).
+     */
+    public Timing nanosPerGramNeuronConcurrently(Activation phi, int width, int threads) {
+        int depth = (int) Math.max(2, 3e6 / width);
+        List<MlpPropagator> propagators = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            propagators.add(MlpPropagator.gram(new NetworkSpec(phi, 1.4, 0.3, width, depth, 1.0, 0.8)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        int[] replica = {0};
+        try {
+            return measure(() -> {
+                int first = replica[0];
+                replica[0] += threads;
+                List<Future<Double>> runs = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    MlpPropagator propagator = propagators.get(t);
+                    int stream = first + t;
+                    runs.add(pool.submit(() -> {
+                        double[] local = {0};
+                        propagator.run(ReplicaStreams.of(5, 7, stream), o -> local[0] += o.qA());
+                        return local[0];
+                    }));
+                }
+                for (Future<Double> run : runs) {
+                    sink += join(run);
+                }
+            }, (double) depth * width);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double join(Future<Double> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while benchmarking", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a benchmark thread failed", e.getCause());
+        }
     }
 
     /**
