@@ -1,7 +1,8 @@
 #!/bin/sh
 # A real Spark standalone cluster on 127.0.0.1 (one master, N workers of 1 core and 1g each), run from the
 # project's own Maven-resolved Spark jars: for trying `bin/critsweep run CONF --master spark://...` and for the
-# cluster integration test. Its Spark home is target/spark-home (jars/ linked from target/classpath.txt).
+# cluster integration test. Its Spark home is target/spark-home (jars/ linked from target/classpath.txt, and
+# bin/spark-submit running Spark's own launcher), so jobs/submit.sh works against it with SPARK_HOME=target/spark-home.
 usage="usage: jobs/local-cluster.sh start|stop|status [--workers N] [--dir RUNDIR]"
 set -eu
 
@@ -40,8 +41,9 @@ make_spark_home() {
             ln -s "$jar" "$spark_home/jars/"
         done
     fi
-    mkdir -p "$spark_home/conf"
+    mkdir -p "$spark_home/conf" "$spark_home/bin"
     cp "$root/conf/log4j2.properties" "$spark_home/conf/log4j2.properties"
+    cp "$root"/jobs/spark-home/bin/* "$spark_home/bin/"
 }
 
 # Spark's module options for Java 17+, as in bin/critsweep.

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/critsweep run --master spark://...} on a real standalone cluster (jobs/local-cluster.sh: a master and
- * two 1-core workers on 127.0.0.1) writes the same {@code raw} rows, bit for bit, as embedded Spark on
- * {@code local[2]}, also when a worker is killed mid-sweep. One campaign serves both tests: it is big enough that
+ * A campaign on a real standalone cluster (jobs/local-cluster.sh: a master and two 1-core workers on 127.0.0.1) writes
+ * the same {@code raw} rows, bit for bit, as embedded Spark on {@code local[2]}: submitted as users do, with
+ * jobs/submit.sh through Spark's own spark-submit (the cluster jar, Spark provided), and from
+ * {@code bin/critsweep run --master spark://...} when a worker is killed mid-sweep. One campaign serves both tests: it is big enough that
  * the sweep outlasts the first finished partition by several seconds (12 tasks of ~1 core-second), so the kill
  * lands mid-sweep, and small enough that one reference run on local[2] is cheap.
  */
@@ -58,6 +59,19 @@ class ClusterIT {
         return new ProcessBuilder(ROOT.resolve("bin/critsweep").toString(), "run", conf.toString(), "--master", master,
                 "--set", "campaign.output=\"" + output + "\"").directory(ROOT.toFile())
                 .redirectOutput(Path.of(output + ".out").toFile()).redirectError(stderrOf(output).toFile()).start();
+    }
+
+    /**
+     * Starts {@code jobs/submit.sh} of the campaign into {@code output} against the local cluster's Spark home, with
+     * executors sized for its 1-core, 1g workers.
+     */
+    static Process startSubmit(Path output) throws IOException {
+        ProcessBuilder submit = new ProcessBuilder(ROOT.resolve("jobs/submit.sh").toString(), conf.toString(),
+                "--master", master, "--executor-memory", "768m", "--executor-cores", "1", "--driver-memory", "1g",
+                "--", "--set", "campaign.output=\"" + output + "\"").directory(ROOT.toFile())
+                .redirectOutput(Path.of(output + ".out").toFile()).redirectError(stderrOf(output).toFile());
+        submit.environment().put("SPARK_HOME", ROOT.resolve("target/spark-home").toString());
+        return submit.start();
     }
 
     static Path stderrOf(Path output) {
@@ -130,9 +144,9 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    void runOnTheClusterGivesTheRawRowsOfLocalMode() throws Exception {
+    void submittedToTheClusterGivesTheRawRowsOfLocalMode() throws Exception {
         Path output = temp.resolve("on-cluster");
-        String out = finish(startRun(master, output), output);
+        String out = finish(startSubmit(output), output);
         assertTrue(out.contains("Tables (Parquet):"), out);
         try (Stream<Path> apps = Files.list(cluster.resolve("worker-1"))) {
             assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")),
