@@ -11,9 +11,9 @@ import org.critsweep.grid.CampaignException;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.spark.CampaignStore;
 import org.critsweep.spark.FitStage;
-import org.critsweep.spark.SparkSessions;
 import org.critsweep.spark.Tables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,8 +30,8 @@ final class FitCommand implements Callable<Integer> {
             description = "Override an analysis key, e.g. analysis.bootstrap=500 or analysis.collapse=[hh].")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master.")
-    String master;
+    @Mixin
+    SparkMaster master;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -52,7 +52,7 @@ final class FitCommand implements Callable<Integer> {
                 throw new CampaignException("DIR", directory + " has no " + table + " table; run the campaign first");
             }
         }
-        SparkSession spark = SparkSessions.getOrCreate(master);
+        SparkSession spark = master.session();
         store.registerViews(spark);
         long start = System.nanoTime();
         int families = FitStage.run(spark, store, campaign);

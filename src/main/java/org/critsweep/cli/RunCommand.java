@@ -12,10 +12,10 @@ import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
 import org.critsweep.spark.CampaignStore;
 import org.critsweep.spark.MeasuredCentres;
-import org.critsweep.spark.SparkSessions;
 import org.critsweep.spark.SweepJob;
 import org.critsweep.spark.Tables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,9 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONF", description = "The campaign file (HOCON).")
     Path conf;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-            description = "Spark master (default: ${DEFAULT-VALUE}, embedded Spark on all cores).")
-    String master;
+    @Mixin
+    SparkMaster master;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a campaign key, e.g. grid.depth=64.")
     List<String> overrides = new ArrayList<>();
@@ -60,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
             throw new org.critsweep.grid.CampaignException("--batch-seconds", "expected a number > 0, got "
                     + batchSeconds);
         }
-        SparkSession spark = SparkSessions.getOrCreate(master);
+        SparkSession spark = master.session();
         if (plan.campaign().grid().aroundCritical() != null && store.hasTable(Tables.FITS)) {
             plan = TaskPlanner.plan(plan.campaign(), MeasuredCentres.of(spark, store));
             out.println("sigma_w: around the critical points measured by the earlier run (mean field where none)");

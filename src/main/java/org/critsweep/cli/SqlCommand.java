@@ -1,59 +1,90 @@
 package org.critsweep.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.critsweep.grid.CampaignException;
-import org.critsweep.spark.CampaignStore;
-import org.critsweep.spark.SparkSessions;
+import org.critsweep.spark.CampaignViews;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sql --campaign DIR QUERY}: Spark SQL over a campaign's tables, registered as views of the same names. */
-@Command(name = "sql", description = "Query a campaign's tables (views points, raw, theory, curves, fits) with Spark SQL.")
+/**
+ * {@code sql}: one Spark SQL query over the tables of one or more campaigns, registered as views of the tables' names
+ * with a {@code campaign} column ({@link CampaignViews}); the result as a text table, CSV, JSON lines or Parquet.
+ */
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "Query the tables of one or more campaigns"
+        + " (views points, raw, theory, curves, fits, fit_curves, each with a campaign column) with Spark SQL.")
 final class SqlCommand implements Callable<Integer> {
 
-    enum Format { table, csv, json }
+    /**
+     * The SQLSTATE classes of Spark's errors in the query itself: 42 (syntax, unknown table or column), 22 (data,
+     * e.g. a division by zero or a bad cast under ANSI SQL) and 0A (an unsupported feature).
+     */
+    private static final Set<String> QUERY_ERRORS = Set.of("42", "22", "0A");
 
-    @Option(names = "--campaign", paramLabel = "DIR", required = true, description = "A campaign output directory.")
-    Path campaign;
+    @Option(names = "--campaign", paramLabel = "DIR|GLOB", required = true,
+            description = "A campaign output directory, or a glob of them such as 'runs/*' (repeatable).")
+    List<String> campaigns;
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+            description = "A Spark SQL query; without it (and without -f) the query is read from standard input.")
     String query;
 
-    @Option(names = "--format", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the query from FILE ('-': stdin).")
+    String file;
 
-    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]", description = "Spark master.")
-    String master;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; parquet needs --out).")
+    QueryOutput.Format format;
+
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "Write the result to PATH (a file; a directory for parquet) instead of standard output.")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing --out file or earlier parquet result.")
+    boolean overwrite;
+
+    @Mixin
+    SparkMaster master;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        CampaignStore store = new CampaignStore(campaign);
-        if (store.presentTables().isEmpty()) {
-            throw new CampaignException("--campaign", "no critsweep tables under " + store.root()
-                    + "; expected a campaign output directory (with points/, raw/, curves/, fits/)");
+    public Integer call() throws Exception {
+        QueryOutput output = new QueryOutput(format, out, overwrite);
+        if (QueryText.fromStdin(query, file) && System.console() != null) {
+            spec.commandLine().getErr().println("critsweep: reading the query from standard input (end with Ctrl-D)");
         }
-        SparkSession spark = SparkSessions.getOrCreate(master);
-        store.registerViews(spark);
-        Dataset<Row> result = spark.sql(query);
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case table -> out.print(ResultFormats.table(result));
-            case csv -> out.print(ResultFormats.csv(result));
-            case json -> result.toJSON().collectAsList().forEach(out::println);
+        String text = QueryText.read(query, file, System.in);
+        List<Path> directories = CampaignDirectories.expand(campaigns);
+        CampaignViews.labels(directories); // a directory that is not a campaign fails before Spark starts
+        SparkSession spark = master.session();
+        try {
+            CampaignViews.register(spark, directories);
+            output.write(spark.sql(text), spec.commandLine().getOut());
+        } catch (Exception e) {
+            throw asBadInput(e);
         }
-        out.flush();
         return 0;
+    }
+
+    /** Spark's error in the query itself ({@link #QUERY_ERRORS}) as bad input with its message; others unchanged. */
+    private static Exception asBadInput(Exception e) {
+        if (!(e instanceof SparkThrowable error) || error.isInternalError() || error.getSqlState() == null
+                || !QUERY_ERRORS.contains(error.getSqlState().substring(0, 2))) {
+            return e;
+        }
+        // An analysis error's full message appends the query plan; a parse error's shows where in the query it is.
+        return new CampaignException("QUERY", e instanceof AnalysisException analysis && !(e instanceof ParseException)
+                ? analysis.getSimpleMessage() : e.getMessage().strip());
     }
 }

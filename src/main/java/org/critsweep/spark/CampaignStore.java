@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.CampaignException;
@@ -137,11 +139,19 @@ public final class CampaignStore {
     public List<String> registerViews(SparkSession spark) {
         List<String> present = presentTables();
         for (String name : present) {
-            // raw is partitioned by point_id: its schema keeps the hex ids strings (no partition type inference).
-            (name.equals(Tables.RAW) ? spark.read().schema(Tables.RAW_SCHEMA) : spark.read()).parquet(table(name))
-                    .createOrReplaceTempView(name);
+            read(spark, name).createOrReplaceTempView(name);
         }
         return present;
+    }
+
+    /** One of this campaign's tables, read from its Parquet directory. */
+    public Dataset<Row> read(SparkSession spark, String name) {
+        if (!name.equals(Tables.RAW)) {
+            return spark.read().parquet(table(name));
+        }
+        // raw is partitioned by point_id: its schema keeps the hex ids strings (no partition type inference), and
+        // the columns come in the schema's order (Spark appends a partition column).
+        return spark.read().schema(Tables.RAW_SCHEMA).parquet(table(name)).selectExpr(Tables.RAW_SCHEMA.fieldNames());
     }
 
     private static boolean isEmpty(Path directory) {

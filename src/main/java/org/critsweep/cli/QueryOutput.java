@@ -1,0 +1,105 @@
+package org.critsweep.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.critsweep.grid.CampaignException;
+
+/**
+ * Where {@code sql} writes its result: standard output, or {@code --out}, which appears only complete — the result is
+ * written beside it under a hidden name and moved into place, so a query that fails leaves nothing behind. An
+ * existing {@code --out} is replaced only with {@code --overwrite}, and only when it is a file or a directory an
+ * earlier {@code --format parquet} wrote (it holds Spark's {@code _SUCCESS}); nothing is ever written inside a
+ * campaign's directory, whose tables are also Spark's directories.
+ */
+final class QueryOutput {
+
+    enum Format { table, csv, json, parquet }
+
+    private final Format format;
+    private final Path out;
+
+    /**
+     * Checks the destination before any query runs.
+     *
+     * @param out the file or directory to write, or null for standard output
+     */
+    QueryOutput(Format format, Path out, boolean overwrite) {
+        this.format = format;
+        this.out = out == null ? null : out.toAbsolutePath().normalize();
+        if (out == null) {
+            if (format == Format.parquet) {
+                throw new CampaignException("--out", "--format parquet writes a directory: give its path with --out");
+            }
+            if (overwrite) {
+                throw new CampaignException("--overwrite", "applies only with --out");
+            }
+            return;
+        }
+        Path parent = this.out.getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new CampaignException("--out", "directory " + parent + " does not exist");
+        }
+        for (Path dir = parent; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("_campaign"))) {
+                throw new CampaignException("--out", out + " is inside campaign " + dir
+                        + "; sql never writes into a campaign's directory");
+            }
+        }
+        if (Files.exists(this.out) && !overwrite) {
+            throw new CampaignException("--out", out + " exists; choose another path, or pass --overwrite");
+        }
+        boolean replaceable = Files.isRegularFile(this.out)
+                || format == Format.parquet && Files.isRegularFile(this.out.resolve("_SUCCESS"));
+        if (Files.exists(this.out) && !replaceable) {
+            throw new CampaignException("--out", out + " is a directory that --format parquet did not write;"
+                    + " --overwrite replaces only files and earlier parquet results");
+        }
+    }
+
+    void write(Dataset<Row> result, Writer stdout) throws IOException {
+        if (out == null) {
+            text(result, stdout);
+            stdout.flush();
+            return;
+        }
+        Path partial = out.resolveSibling("." + out.getFileName() + ".partial-" + UUID.randomUUID());
+        try {
+            if (format == Format.parquet) {
+                result.write().parquet(partial.toString());
+            } else {
+                try (Writer file = Files.newBufferedWriter(partial)) {
+                    text(result, file);
+                }
+            }
+            delete(out);
+            Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            delete(partial);
+        }
+    }
+
+    private void text(Dataset<Row> result, Writer writer) throws IOException {
+        switch (format) {
+            case table -> ResultFormats.table(result, writer);
+            case csv -> ResultFormats.csv(result, writer);
+            case json -> ResultFormats.jsonLines(result, writer);
+            case parquet -> throw new IllegalStateException("parquet is written by Spark, not as text");
+        }
+    }
+
+    /** Deletes a file or a directory tree (Hadoop's, which Spark brings: it never follows a symbolic link). */
+    private static void delete(Path path) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !FileUtil.fullyDelete(path.toFile())) {
+            throw new UncheckedIOException(new IOException("cannot delete " + path));
+        }
+    }
+}
