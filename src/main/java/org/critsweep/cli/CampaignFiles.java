@@ -1,6 +1,7 @@
 package org.critsweep.cli;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,17 @@ final class CampaignFiles {
     }
 
     static CampaignPlan plan(Path file, List<String> overrides) {
+        if (Files.isDirectory(file)) {
+            throw new CampaignException("CONF", file + " is a directory; expected a campaign file (HOCON)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CampaignException("CONF", "campaign file not found: " + file);
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new CampaignException("CONF", file + " is not UTF-8 text; expected a campaign file (HOCON)");
         } catch (IOException e) {
             throw new CampaignException("CONF", "cannot read " + file + ": " + e.getMessage());
         }

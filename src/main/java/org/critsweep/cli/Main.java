@@ -43,6 +43,8 @@ public final class Main {
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        withHelpOptions(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
             if (exception instanceof CampaignException || exception instanceof AnalysisException) {
                 err.println("critsweep: " + exception.getMessage());
@@ -57,6 +59,15 @@ public final class Main {
             return FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /** {@code --help} on every command, as the usage errors and the README promise. */
+    private static void withHelpOptions(CommandLine command) {
+        if (command.getCommandSpec().findOption("--help") == null) {
+            command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(Main::withHelpOptions);
     }
 
     /** The version from the jar manifest. */

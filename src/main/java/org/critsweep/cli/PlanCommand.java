@@ -33,7 +33,8 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         CampaignPlan plan = CampaignFiles.plan(conf, overrides);
         var out = spec.commandLine().getOut();
-        out.print(describe(plan));
+        out.println(headline(plan.campaign(), OutputLocation.of(plan.campaign()).path()));
+        out.print(summary(plan));
         Map<String, Integer> tasksPerPoint = new TreeMap<>();
         for (SweepTask task : plan.tasks()) {
             tasksPerPoint.merge(task.point().pointId(), 1, Integer::sum);
@@ -45,19 +46,23 @@ final class PlanCommand implements Callable<Integer> {
             table.add(List.of(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(),
                     Formats.number(p.sigmaW()), Formats.number(p.sigmaB()), Integer.toString(p.width()),
                     Integer.toString(p.depth()), Integer.toString(tasksPerPoint.get(p.pointId())),
-                    Formats.number(replicas * CostModel.perReplica(p) * CostModel.SECONDS_PER_WEIGHT)));
+                    Formats.number(CostModel.coreSeconds(p, replicas))));
         }
         out.print(table.render());
         out.flush();
         return 0;
     }
 
-    /** The campaign's header lines, shared with {@code run}. */
-    static String describe(CampaignPlan plan) {
+    /** The campaign's first line, shared with {@code run}: name, seed and the output directory, resolved. */
+    static String headline(Campaign c, Path output) {
+        return "campaign " + c.name() + " (seed " + c.seed() + ") -> " + output;
+    }
+
+    /** Points, tasks and estimated work, shared with {@code run}. */
+    static String summary(CampaignPlan plan) {
         Campaign c = plan.campaign();
         int depth = c.grid().depth();
-        return "campaign " + c.name() + " (seed " + c.seed() + ") -> " + c.output() + "\n"
-                + plan.points().size() + " points, " + plan.tasks().size() + " tasks, " + c.grid().replicas()
+        return plan.points().size() + " points, " + plan.tasks().size() + " tasks, " + c.grid().replicas()
                 + " replicas per point, depth " + depth + ", record " + c.grid().record() + " ("
                 + c.grid().record().count(depth) + " layers per replica)\n"
                 + "estimated work " + Formats.number(plan.totalCost()) + " weight updates, about "

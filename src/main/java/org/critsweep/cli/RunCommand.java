@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.critsweep.grid.CampaignException;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
@@ -45,26 +46,28 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Validates everything — options, campaign, output directory — before anything is written; prints the resolved
+     * output directory before Spark starts and the first file is written.
+     */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        checkOptions();
         CampaignPlan plan = CampaignFiles.plan(conf, overrides);
-        CampaignStore store = new CampaignStore(Path.of(plan.campaign().output()));
+        OutputLocation output = OutputLocation.of(plan.campaign());
+        CampaignStore store = new CampaignStore(output.path());
         store.checkWritableFor(plan.campaign());
-        if (partitions != null && partitions < 1) {
-            throw new org.critsweep.grid.CampaignException("--partitions", "expected an integer >= 1, got " + partitions);
-        }
-        if (batchSeconds != null && !(batchSeconds > 0)) {
-            throw new org.critsweep.grid.CampaignException("--batch-seconds", "expected a number > 0, got "
-                    + batchSeconds);
-        }
+        output.checkWritable();
+        out.println(PlanCommand.headline(plan.campaign(), output.path()));
+        out.flush();
         SparkSession spark = master.session();
         if (plan.campaign().grid().aroundCritical() != null && store.hasTable(Tables.FITS)) {
             plan = TaskPlanner.plan(plan.campaign(), MeasuredCentres.of(spark, store));
             out.println("sigma_w: around the critical points measured by the earlier run (mean field where none)");
         }
-        out.print(PlanCommand.describe(plan));
+        out.print(PlanCommand.summary(plan));
         out.flush();
         int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store,
@@ -72,6 +75,16 @@ final class RunCommand implements Callable<Integer> {
                 new ConsoleProgress(err, System.console() != null));
         printSummary(out, spark, result, spark.sparkContext().defaultParallelism());
         return 0;
+    }
+
+    private void checkOptions() {
+        if (partitions != null && partitions < 1) {
+            throw new CampaignException("--partitions", "expected an integer >= 1, got " + partitions);
+        }
+        if (batchSeconds != null && !(batchSeconds > 0 && batchSeconds < Double.POSITIVE_INFINITY)) {
+            throw new CampaignException("--batch-seconds", "expected a number > 0, got " + batchSeconds);
+        }
+        master.check();
     }
 
     private static void printSummary(PrintWriter out, SparkSession spark, CampaignRun.Result result, int cores) {

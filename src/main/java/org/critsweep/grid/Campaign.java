@@ -7,12 +7,17 @@ package org.critsweep.grid;
  * @param name   a short identifier ([A-Za-z0-9._-]+)
  * @param seed   the campaign seed every random stream is keyed by
  * @param output the output directory, as written in the file (relative paths are relative to the working directory)
+ * @param maxCoreHours the most estimated single-core hours the sweep may cost ({@link CostModel#checkBudget}): a
+ *                     guard against a grid that is far larger than meant
  * @param grid   what to sweep
  * @param analysis how to fit the results
  * @param canonicalConfig the effective configuration (file plus overrides) rendered as sorted JSON
  */
-public record Campaign(String name, long seed, String output, GridSpec grid, AnalysisSpec analysis,
-                       String canonicalConfig) {
+public record Campaign(String name, long seed, String output, double maxCoreHours, GridSpec grid,
+                       AnalysisSpec analysis, String canonicalConfig) {
+
+    /** Two days of two cores, an hour of a hundred: anything bigger than the campaigns of conf/ by far. */
+    public static final double DEFAULT_MAX_CORE_HOURS = 100;
 
     /**
      * What a point's stored rows depend on beyond its own id: the campaign's name and seed (which key every random

@@ -1,5 +1,9 @@
 package org.critsweep.grid;
 
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import java.util.Locale;
+
 /**
  * A campaign file or override is invalid. The message starts with the offending field's path and says what is
  * allowed, e.g. {@code grid.sigma_w: expected values > 0, got -1.0}. The command line maps it to exit code 2.
@@ -18,5 +22,10 @@ public final class CampaignException extends RuntimeException {
     /** The path of the offending key, e.g. {@code grid.depth}. */
     public String field() {
         return field;
+    }
+
+    /** A value as messages show it, with its type: {@code string "deep"}, {@code list [4]}, {@code number 2.5}. */
+    static String show(ConfigValue value) {
+        return value.valueType().name().toLowerCase(Locale.ROOT) + " " + value.render(ConfigRenderOptions.concise());
     }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
@@ -15,34 +16,25 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.critsweep.kernel.Activation;
 import org.critsweep.kernel.Activations;
 import org.critsweep.kernel.Protocol;
 
 /**
  * Parses a HOCON campaign file (DESIGN.md, "Campaign file") into a {@link Campaign}: every key is validated and
- * unknown keys are errors, each reported as a {@link CampaignException} naming the key and the allowed values.
+ * unknown keys are errors ({@link CampaignKeys}), each reported as a {@link CampaignException} naming the key, the
+ * bad value and the allowed values; a syntax error names the file and line.
  */
 public final class CampaignParser {
 
-    private static final Map<String, Set<String>> ALLOWED_KEYS = Map.of(
-            "", Set.of("campaign", "grid", "analysis"),
-            "analysis", Set.of("bootstrap", "collapse", "decay_window", "tau_window", "collapse_window", "exponents",
-                    "mcmc_steps"),
-            "campaign", Set.of("name", "seed", "output"),
-            "grid", Set.of("arch", "activation", "sampler", "sigma_b", "sigma_w", "width", "depth", "replicas",
-                    "inputs", "record", "channels", "size", "kernel_size", "protocol", "active_thresholds"),
-            "grid.inputs", Set.of("q0", "c0"),
-            "grid.sigma_w", Set.of("linspace", "around-critical"),
-            "grid.sigma_w.around-critical", Set.of("half-width", "points"),
-            "grid.record", Set.of("log"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     /** Linspace values are rounded to 12 significant digits so that 1.30 + 1 × 0.02 is the same point as 1.32. */
     private static final MathContext GRID_DIGITS = new MathContext(12);
+    /** The most σ_w values a linspace or an around-critical block gives: more is a typo, and would take long to plan. */
+    static final int MAX_SIGMA_W_VALUES = 10_000;
 
     private CampaignParser() {
     }
@@ -60,9 +52,9 @@ public final class CampaignParser {
         try {
             config = config.resolve();
         } catch (ConfigException e) {
-            throw new CampaignException(origin, e.getMessage());
+            throw new CampaignException(location(e.origin(), origin), withoutOrigin(e));
         }
-        rejectUnknownKeys(config.root(), "");
+        CampaignKeys.check(config.root());
         return new CampaignParser.Reader(config).campaign();
     }
 
@@ -70,7 +62,7 @@ public final class CampaignParser {
         try {
             return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(origin));
         } catch (ConfigException e) {
-            throw new CampaignException(origin, "syntax error: " + e.getMessage());
+            throw new CampaignException(location(e.origin(), origin), "syntax error: " + withoutOrigin(e));
         }
     }
 
@@ -83,23 +75,29 @@ public final class CampaignParser {
             return ConfigFactory.parseString(override.substring(0, eq).trim() + " = " + override.substring(eq + 1),
                     ConfigParseOptions.defaults().setOriginDescription("--set " + override));
         } catch (ConfigException e) {
-            throw new CampaignException("--set", "cannot parse '" + override + "': " + e.getMessage());
+            throw new CampaignException("--set", "cannot parse '" + override + "': " + withoutOrigin(e));
         }
     }
 
-    private static void rejectUnknownKeys(ConfigObject object, String path) {
-        Set<String> allowed = ALLOWED_KEYS.get(path);
-        for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
-            String key = entry.getKey();
-            String child = path.isEmpty() ? key : path + "." + key;
-            if (!allowed.contains(key)) {
-                throw new CampaignException(child, "unknown key; allowed keys"
-                        + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", new TreeSet<>(allowed)));
-            }
-            if (entry.getValue() instanceof ConfigObject nested && ALLOWED_KEYS.containsKey(child)) {
-                rejectUnknownKeys(nested, child);
-            }
+    /** Where a HOCON error is, compiler style: {@code file:line} in the campaign file, else the override. */
+    private static String location(ConfigOrigin where, String file) {
+        if (where == null) {
+            return file;
         }
+        String description = where.description();
+        String lineSuffix = ": " + where.lineNumber();
+        if (where.lineNumber() > 0 && description.endsWith(lineSuffix)) {
+            String source = description.substring(0, description.length() - lineSuffix.length());
+            return source.equals(file) ? source + ":" + where.lineNumber() : source;
+        }
+        return description;
+    }
+
+    /** The library's message without the origin it starts with (the location says where). */
+    private static String withoutOrigin(ConfigException e) {
+        String message = e.getMessage();
+        String prefix = e.origin() == null ? "" : e.origin().description() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /** Reads typed, validated values out of a resolved configuration. */
@@ -117,9 +115,25 @@ public final class CampaignParser {
                 throw new CampaignException("campaign.name", "expected letters, digits, '.', '_' or '-', got '" + name + "'");
             }
             long seed = integer("campaign.seed", Long.MIN_VALUE);
-            String output = config.hasPath("campaign.output") ? string("campaign.output") : "runs/" + name;
+            String output = config.hasPath("campaign.output") ? output() : "runs/" + name;
+            double maxCoreHours = config.hasPath("campaign.max_core_hours")
+                    ? number("campaign.max_core_hours", value("campaign.max_core_hours"), 0.0, false)
+                    : Campaign.DEFAULT_MAX_CORE_HOURS;
             String canonical = config.root().render(ConfigRenderOptions.concise());
-            return new Campaign(name, seed, output, grid(), analysis(), canonical);
+            return new Campaign(name, seed, output, maxCoreHours, grid(), analysis(), canonical);
+        }
+
+        /** A path as written; a leading {@code ~} is refused because nothing expands it (it would be a directory "~"). */
+        private String output() {
+            String output = string("campaign.output");
+            if (output.isBlank()) {
+                throw new CampaignException("campaign.output", "expected a directory path, got an empty string");
+            }
+            if (output.startsWith("~")) {
+                throw new CampaignException("campaign.output", "a leading ~ is not expanded, got '" + output
+                        + "'; write the home directory's full path");
+            }
+            return output;
         }
 
         private GridSpec grid() {
@@ -128,6 +142,7 @@ public final class CampaignParser {
             Sampler sampler = enumValue("grid.sampler", config.hasPath("grid.sampler")
                     ? string("grid.sampler") : "gram", Sampler.class);
             List<Double> sigmaB = list("grid.sigma_b", null, v -> number("grid.sigma_b", v, 0.0, true));
+            refuseDegenerateOrderParameter(activations, sigmaB);
             List<Double> sigmaW = sigmaW();
             boolean mlp = archs.contains(Arch.MLP);
             boolean cnn = archs.stream().anyMatch(Arch::convolutional);
@@ -146,12 +161,40 @@ public final class CampaignParser {
             int depth = (int) integer("grid.depth", 1);
             int replicas = (int) integer("grid.replicas", 1);
             double q0 = config.hasPath("grid.inputs.q0") ? number("grid.inputs.q0", value("grid.inputs.q0"), 0.0, false) : 1.0;
-            double c0 = config.hasPath("grid.inputs.c0") ? number("grid.inputs.c0", value("grid.inputs.c0"), -1.0, true) : 0.8;
-            if (c0 > 1.0) {
-                throw new CampaignException("grid.inputs.c0", "expected a correlation in [-1, 1], got " + c0);
-            }
+            double c0 = config.hasPath("grid.inputs.c0") ? correlation("grid.inputs.c0") : 0.8;
             return new GridSpec(archs, activations, sampler, sigmaB, sigmaW, widths, depth, replicas, q0, c0, record(),
                     conv, aroundCritical());
+        }
+
+        /**
+         * σ_b = 0 with an odd φ makes ρ = 1 − c useless as an order parameter (SCIENCE.md §2): it does not decay, and
+         * c = +1 and c = −1 are both absorbing. Such a grid is refused rather than swept, since every ρ-based fit of
+         * it would be meaningless; σ_b = 0 stays allowed for ReLU, whose critical point it is.
+         */
+        private static void refuseDegenerateOrderParameter(List<String> activations, List<Double> sigmaB) {
+            if (sigmaB.stream().noneMatch(b -> b == 0.0)) {
+                return;
+            }
+            List<String> odd = Activations.all().stream().filter(Activation::isOdd).map(Activation::name).toList();
+            List<String> even = Activations.all().stream().filter(a -> !a.isOdd()).map(Activation::name).toList();
+            activations.stream().filter(odd::contains).findFirst().ifPresent(a -> {
+                throw new CampaignException("grid.sigma_b", "0 with the odd activation " + a + " is degenerate: rho = 1"
+                        + " - c does not decay and c = 1 and c = -1 are both absorbing (SCIENCE.md section 2); allowed:"
+                        + " values > 0 with " + String.join(", ", odd) + "; 0 only with " + String.join(", ", even));
+            });
+        }
+
+        private double correlation(String field) {
+            String expected = "expected a correlation in [-1, 1], got ";
+            ConfigValue value = value(field);
+            if (value.valueType() != ConfigValueType.NUMBER) {
+                throw new CampaignException(field, expected + CampaignException.show(value));
+            }
+            double c = ((Number) value.unwrapped()).doubleValue();
+            if (!(Math.abs(c) <= 1.0)) {
+                throw new CampaignException(field, expected + c);
+            }
+            return c;
         }
 
         private AnalysisSpec analysis() {
@@ -161,9 +204,9 @@ public final class CampaignParser {
             if (bootstrap == 1) {
                 throw new CampaignException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
             }
-            List<String> collapse = config.hasPath("analysis.collapse") && config.getList("analysis.collapse").isEmpty()
-                    ? List.of() : list("analysis.collapse", defaults.collapse(),
-                    v -> oneOf("analysis.collapse", v, AnalysisSpec.COLLAPSE_METHODS));
+            List<String> collapse = isEmptyList("analysis.collapse") ? List.of()
+                    : list("analysis.collapse", defaults.collapse(), v -> oneOf("analysis.collapse", v,
+                    AnalysisSpec.COLLAPSE_METHODS));
             List<String> exponents = list("analysis.exponents", AnalysisSpec.EXPONENTS,
                     v -> oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
             int mcmcSteps = config.hasPath("analysis.mcmc_steps") ? (int) integer("analysis.mcmc_steps", 100)
@@ -185,7 +228,7 @@ public final class CampaignParser {
                 return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
             }
             throw new CampaignException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
-                    + render(value(field)));
+                    + CampaignException.show(value(field)));
         }
 
         /**
@@ -201,7 +244,7 @@ public final class CampaignParser {
                 return new double[] {bounds.get(0), bounds.get(1)};
             }
             throw new CampaignException(field, "expected auto or [a, b] with numbers > 0" + (ordered ? " and a < b" : "")
-                    + ", got " + render(value(field)));
+                    + ", got " + CampaignException.show(value(field)));
         }
 
         /** Null when the key is absent or {@code auto}; the list's elements when it is a list; else refused. */
@@ -220,9 +263,14 @@ public final class CampaignParser {
         private static String oneOf(String field, ConfigValue value, List<String> allowed) {
             String name = stringValue(field, value);
             if (!allowed.contains(name)) {
-                throw new CampaignException(field, "unknown value '" + name + "'; allowed: " + String.join(", ", allowed));
+                throw unknownValue(field, name, allowed);
             }
             return name;
+        }
+
+        private static CampaignException unknownValue(String field, String name, List<String> allowed) {
+            return new CampaignException(field, "unknown value '" + name + "'"
+                    + NearestName.offer(NearestName.among(name, allowed), "allowed", allowed));
         }
 
         private ConvGrid convGrid() {
@@ -254,44 +302,49 @@ public final class CampaignParser {
             return List.of();
         }
 
+        /**
+         * A list of values > 0, or {@code { linspace = [a, b, n] }}; empty when only {@code around-critical} is given
+         * (the planner adds its values per family).
+         */
         private List<Double> sigmaW() {
             String field = "grid.sigma_w";
             ConfigValue value = value(field);
-            if (value instanceof ConfigObject object && !object.containsKey("linspace")
-                    && object.containsKey("around-critical")) {
+            if (!(value instanceof ConfigObject object)) {
+                return list(field, null, v -> number(field, v, 0.0, false));
+            }
+            if (object.containsKey("linspace")) {
+                return linspace(field + ".linspace");
+            }
+            if (object.containsKey("around-critical")) {
                 return List.of();
             }
-            if (value instanceof ConfigObject object) {
-                List<Double> spec = list(field + ".linspace", null,
-                        v -> number(field + ".linspace", v, Double.NEGATIVE_INFINITY, true));
-                if (spec.size() != 3 || spec.get(2) != Math.rint(spec.get(2)) || spec.get(2) < 2 || !(spec.get(0) < spec.get(1))) {
-                    throw new CampaignException(field + ".linspace",
-                            "expected [a, b, n] with a < b and an integer n >= 2, got " + spec);
-                }
-                List<Double> values = linspace(spec.get(0), spec.get(1), spec.get(2).intValue());
-                values.forEach(v -> requirePositiveSigmaW(field, v));
-                return values;
-            }
-            List<Double> values = list(field, null, v -> number(field, v, Double.NEGATIVE_INFINITY, true));
-            values.forEach(v -> requirePositiveSigmaW(field, v));
-            return values;
+            throw new CampaignException(field, "expected numbers > 0, { linspace = [a, b, n] } and/or { around-critical ="
+                    + " { half-width = h, points = n } }, got " + CampaignException.show(value));
         }
 
-        /** {@code grid.sigma_w = { around-critical = { half-width = h > 0, points = n >= 2 } }}, or null. */
+        /** {@code [a, b, n]}: n values evenly spaced over [a, b]. */
+        private List<Double> linspace(String field) {
+            ConfigValue value = value(field);
+            List<ConfigValue> elements = value.valueType() == ConfigValueType.LIST ? config.getList(field) : List.of();
+            double[] spec = elements.size() == 3 && elements.stream().allMatch(v -> v.valueType() == ConfigValueType.NUMBER)
+                    ? elements.stream().mapToDouble(v -> ((Number) v.unwrapped()).doubleValue()).toArray() : null;
+            if (spec == null || !(spec[0] > 0 && spec[0] < spec[1] && Double.isFinite(spec[1])
+                    && spec[2] == Math.rint(spec[2]) && spec[2] >= 2 && spec[2] <= MAX_SIGMA_W_VALUES)) {
+                throw new CampaignException(field, "expected [a, b, n] with 0 < a < b and an integer n in [2, "
+                        + MAX_SIGMA_W_VALUES + "], got " + CampaignException.show(value));
+            }
+            return linspace(spec[0], spec[1], (int) spec[2]);
+        }
+
+        /** {@code grid.sigma_w = { around-critical = { half-width = h > 0, points = n in [2, 10000] } }}, or null. */
         private AroundCritical aroundCritical() {
             String field = "grid.sigma_w.around-critical";
             if (!config.hasPath(field)) {
                 return null;
             }
             double halfWidth = number(field + ".half-width", value(field + ".half-width"), 0.0, false);
-            int points = (int) integer(field + ".points", 2);
+            int points = (int) integer(field + ".points", value(field + ".points"), 2, MAX_SIGMA_W_VALUES);
             return new AroundCritical(halfWidth, points);
-        }
-
-        private static void requirePositiveSigmaW(String field, double v) {
-            if (!(v > 0.0)) {
-                throw new CampaignException(field, "expected values > 0, got " + v);
-            }
         }
 
         private static List<Double> linspace(double a, double b, int n) {
@@ -317,16 +370,11 @@ public final class CampaignParser {
             if (value.valueType() == ConfigValueType.STRING && "every".equals(value.unwrapped())) {
                 return RecordSchedule.every();
             }
-            throw new CampaignException("grid.record", "expected every or { log = n }, got " + render(value));
+            throw new CampaignException("grid.record", "expected every or { log = n }, got " + CampaignException.show(value));
         }
 
         private String activationName(ConfigValue value) {
-            String name = stringValue("grid.activation", value);
-            if (Activations.byName(name).isEmpty()) {
-                throw new CampaignException("grid.activation",
-                        "unknown value '" + name + "'; allowed: " + String.join(", ", Activations.names()));
-            }
-            return name;
+            return oneOf("grid.activation", value, Activations.names());
         }
 
         private <E extends Enum<E>> List<E> names(String field, List<String> defaults, Class<E> type) {
@@ -334,14 +382,11 @@ public final class CampaignParser {
         }
 
         private static <E extends Enum<E>> E enumValue(String field, String name, Class<E> type) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().toLowerCase(Locale.ROOT).equals(name)) {
-                    return constant;
-                }
+            List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            if (!names.contains(name)) {
+                throw unknownValue(field, name, names);
             }
-            throw new CampaignException(field, "unknown value '" + name + "'; allowed: "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+            return type.getEnumConstants()[names.indexOf(name)];
         }
 
         /** A scalar or a list of scalars, non-empty and without duplicates; {@code defaults} when absent (null: required). */
@@ -365,6 +410,10 @@ public final class CampaignParser {
             return result;
         }
 
+        private boolean isEmptyList(String field) {
+            return config.hasPath(field) && value(field).valueType() == ConfigValueType.LIST && config.getList(field).isEmpty();
+        }
+
         private ConfigValue value(String field) {
             if (!config.hasPath(field)) {
                 throw new CampaignException(field, "required key is missing");
@@ -378,7 +427,7 @@ public final class CampaignParser {
 
         private static String stringValue(String field, ConfigValue value) {
             if (value.valueType() != ConfigValueType.STRING) {
-                throw new CampaignException(field, "expected a string, got " + render(value));
+                throw new CampaignException(field, "expected a string, got " + CampaignException.show(value));
             }
             return (String) value.unwrapped();
         }
@@ -387,36 +436,41 @@ public final class CampaignParser {
             return integer(field, value(field), min);
         }
 
+        /** An integer >= min that fits an int (any long when there is no minimum). */
         private static long integer(String field, ConfigValue value, long min) {
-            if (value.valueType() != ConfigValueType.NUMBER || !(value.unwrapped() instanceof Integer || value.unwrapped() instanceof Long)) {
-                throw new CampaignException(field, "expected an integer" + (min > Long.MIN_VALUE ? " >= " + min : "")
-                        + ", got " + render(value));
+            return integer(field, value, min, min == Long.MIN_VALUE ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        }
+
+        private static long integer(String field, ConfigValue value, long min, long max) {
+            String range = min == Long.MIN_VALUE ? "" : max == Integer.MAX_VALUE ? " >= " + min
+                    : " in [" + min + ", " + max + "]";
+            if (value.valueType() != ConfigValueType.NUMBER
+                    || !(value.unwrapped() instanceof Integer || value.unwrapped() instanceof Long)) {
+                throw new CampaignException(field, "expected an integer" + range + ", got " + CampaignException.show(value));
             }
             long v = ((Number) value.unwrapped()).longValue();
             if (v < min) {
-                throw new CampaignException(field, "expected an integer >= " + min + ", got " + v);
+                throw new CampaignException(field, "expected an integer" + range + ", got " + v);
             }
-            if (min > Long.MIN_VALUE && v > Integer.MAX_VALUE) {
-                throw new CampaignException(field, "expected an integer <= " + Integer.MAX_VALUE + ", got " + v);
+            if (v > max) {
+                throw new CampaignException(field, "expected an integer" + (max == Integer.MAX_VALUE ? " <= " + max : range)
+                        + ", got " + v);
             }
             return v;
         }
 
         /** A finite number; {@code inclusive} says whether {@code min} itself is allowed. */
         private static double number(String field, ConfigValue value, double min, boolean inclusive) {
+            String bound = (inclusive ? " >= " : " > ") + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString();
             if (value.valueType() != ConfigValueType.NUMBER) {
-                throw new CampaignException(field, "expected a number, got " + render(value));
+                throw new CampaignException(field, "expected a number" + bound + ", got " + CampaignException.show(value));
             }
             double v = ((Number) value.unwrapped()).doubleValue();
-            boolean ok = Double.isFinite(v) && (inclusive ? v >= min : v > min);
-            if (!ok) {
-                throw new CampaignException(field, "expected " + (inclusive ? "values >= " : "values > ") + min + ", got " + v);
+            if (!Double.isFinite(v) || (inclusive ? v < min : v <= min)) {
+                throw new CampaignException(field, "expected a " + (Double.isFinite(v) ? "" : "finite ") + "number" + bound
+                        + ", got " + v);
             }
             return v;
-        }
-
-        private static String render(ConfigValue value) {
-            return value.valueType().name().toLowerCase(Locale.ROOT) + " " + value.render(ConfigRenderOptions.concise());
         }
     }
 }

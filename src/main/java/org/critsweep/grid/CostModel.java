@@ -1,5 +1,9 @@
 package org.critsweep.grid;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Estimated work of a replica, in weight-column updates: the dense sampler draws N² weights per layer and
  * multiplies each into the three columns (replica a, difference, tangent); a Gram layer costs about
@@ -27,5 +31,30 @@ public final class CostModel {
             case DENSE -> (double) point.depth() * point.width() * point.width() * point.sites() * taps(point);
             case GRAM -> point.depth() * point.width() * GRAM_NEURON_COST;
         };
+    }
+
+    /** Rough single-core seconds for {@code replicas} replicas of the point. */
+    public static double coreSeconds(GridPoint point, int replicas) {
+        return replicas * perReplica(point) * SECONDS_PER_WEIGHT;
+    }
+
+    /**
+     * Refuses a grid whose estimated sweep costs more than the campaign's {@code max_core_hours}. It is checked on the
+     * points, before their replicas are split into tasks, so that a mistyped replica count or width fails at once
+     * instead of filling the memory with tasks.
+     *
+     * @throws CampaignException naming {@code campaign.max_core_hours}, with the estimate and how to raise the limit
+     */
+    static void checkBudget(Campaign campaign, List<GridPoint> points) {
+        int replicas = campaign.grid().replicas();
+        double coreHours = points.stream().mapToDouble(p -> coreSeconds(p, replicas)).sum() / 3600;
+        if (coreHours > campaign.maxCoreHours()) {
+            throw new CampaignException("campaign.max_core_hours", String.format(Locale.ROOT,
+                    "the grid is estimated at %.3g core-hours (%d point%s, %d replicas each), above the limit of %s;"
+                            + " raise the limit (e.g. --set campaign.max_core_hours=%d) or shrink the grid",
+                    coreHours, points.size(), points.size() == 1 ? "" : "s", replicas,
+                    BigDecimal.valueOf(campaign.maxCoreHours()).stripTrailingZeros().toPlainString(),
+                    (long) Math.ceil(coreHours)));
+        }
     }
 }

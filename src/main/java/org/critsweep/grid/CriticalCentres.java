@@ -42,8 +42,8 @@ public final class CriticalCentres {
         try {
             return CriticalLine.sigmaWc(Activations.of(activation), sigmaB);
         } catch (NoCriticalPointException e) {
-            throw new CampaignException("grid.sigma_w", "around-critical needs a critical point, but " + activation
-                    + " at sigma_b = " + sigmaB + " has none (" + e.getMessage() + "); give sigma_w values instead");
+            throw new CampaignException("grid.sigma_w", "around-critical needs a critical point, but "
+                    + e.getMessage().replaceFirst("^sigma_b: ", "") + "; give sigma_w values instead");
         }
     }
 }

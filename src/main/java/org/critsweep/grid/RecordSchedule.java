@@ -33,23 +33,23 @@ public record RecordSchedule(int logPoints) implements Serializable {
             java.util.Arrays.fill(recorded, true);
             return recorded;
         }
+        logLayers(depth).forEach(l -> recorded[l] = true);
+        return recorded;
+    }
+
+    /** The number of recorded layers for this depth (without a mask: the depth may be large). */
+    public int count(int depth) {
+        return logPoints == 0 ? depth + 1 : logLayers(depth).size();
+    }
+
+    private TreeSet<Integer> logLayers(int depth) {
         TreeSet<Integer> layers = new TreeSet<>();
         layers.add(0);
         for (int k = 0; k < logPoints; k++) {
             layers.add((int) Math.round(Math.pow(depth, k / (double) (logPoints - 1))));
         }
         layers.add(depth);
-        layers.forEach(l -> recorded[l] = true);
-        return recorded;
-    }
-
-    /** The number of recorded layers for this depth. */
-    public int count(int depth) {
-        int count = 0;
-        for (boolean r : mask(depth)) {
-            count += r ? 1 : 0;
-        }
-        return count;
+        return layers;
     }
 
     @Override

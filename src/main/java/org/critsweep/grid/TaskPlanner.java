@@ -23,9 +23,14 @@ public final class TaskPlanner {
         return plan(campaign, CriticalCentres.meanFieldOnly());
     }
 
-    /** The plan, with an around-critical σ_w grid centred by {@code centres}. */
+    /**
+     * The plan, with an around-critical σ_w grid centred by {@code centres}.
+     *
+     * @throws CampaignException when the grid costs more than the campaign allows ({@link CostModel#checkBudget})
+     */
     public static CampaignPlan plan(Campaign campaign, CriticalCentres centres) {
         List<GridPoint> points = expand(campaign.grid(), centres);
+        CostModel.checkBudget(campaign, points);
         List<SweepTask> tasks = new ArrayList<>();
         for (GridPoint point : points) {
             tasks.addAll(split(point, campaign.grid().replicas()));

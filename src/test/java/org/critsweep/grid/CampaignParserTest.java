@@ -99,14 +99,14 @@ class CampaignParserTest {
 
     static Stream<Arguments> badInputs() {
         return Stream.of(
-                Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; allowed keys in grid: activation, active_thresholds, arch, channels, depth, inputs, kernel_size, protocol, record, replicas, sampler, sigma_b, sigma_w, size, width"),
-                Arguments.of("analyse.bootstrap=10", "analyse: unknown key; allowed keys: analysis, campaign, grid"),
+                Arguments.of("grid.sigmaw=1.4", "grid.sigmaw: unknown key; did you mean grid.sigma_w? Allowed keys in grid: activation, active_thresholds, arch, channels, depth, inputs, kernel_size, protocol, record, replicas, sampler, sigma_b, sigma_w, size, width"),
+                Arguments.of("analyse.bootstrap=10", "analyse: unknown key; did you mean analysis? Allowed keys: analysis, campaign, grid"),
                 Arguments.of("analysis.resamples=10", "analysis.resamples: unknown key; allowed keys in analysis: bootstrap, collapse, collapse_window, decay_window, exponents, mcmc_steps, tau_window"),
                 Arguments.of("analysis.tau_window=[10]", "analysis.tau_window: expected auto or [a, b] with numbers > 0, got list [10]"),
-                Arguments.of("analysis.tau_window=[0, 0.05]", "analysis.tau_window: expected values > 0.0, got 0.0"),
+                Arguments.of("analysis.tau_window=[0, 0.05]", "analysis.tau_window: expected a number > 0, got 0.0"),
                 Arguments.of("analysis.collapse_window=[4, 1]", "analysis.collapse_window: expected auto or [a, b] with numbers > 0 and a < b, got list [4,1]"),
-                Arguments.of("grid.sigma_w={ around-critical = { half-width = 0, points = 5 } }", "grid.sigma_w.around-critical.half-width: expected values > 0.0, got 0.0"),
-                Arguments.of("grid.sigma_w={ around-critical = { half-width = 0.1, points = 1 } }", "grid.sigma_w.around-critical.points: expected an integer >= 2, got 1"),
+                Arguments.of("grid.sigma_w={ around-critical = { half-width = 0, points = 5 } }", "grid.sigma_w.around-critical.half-width: expected a number > 0, got 0.0"),
+                Arguments.of("grid.sigma_w={ around-critical = { half-width = 0.1, points = 1 } }", "grid.sigma_w.around-critical.points: expected an integer in [2, 10000], got 1"),
                 Arguments.of("grid.sigma_w={ around-critical = { width = 0.1 } }", "grid.sigma_w.around-critical.width: unknown key; allowed keys in grid.sigma_w.around-critical: half-width, points"),
                 Arguments.of("analysis.bootstrap=1", "analysis.bootstrap: expected 0 (no bootstrap) or an integer >= 2, got 1"),
                 Arguments.of("analysis.bootstrap=-5", "analysis.bootstrap: expected an integer >= 0, got -5"),
@@ -115,16 +115,16 @@ class CampaignParserTest {
                 Arguments.of("analysis.decay_window=[100, 10]", "analysis.decay_window: expected auto or [from, to] with integers 0 <= from < to, got list [100,10]"),
                 Arguments.of("analysis.decay_window=manual", "analysis.decay_window: expected auto or [from, to] with integers 0 <= from < to, got string \"manual\""),
                 Arguments.of("analysis.mcmc_steps=10", "analysis.mcmc_steps: expected an integer >= 100, got 10"),
-                Arguments.of("campaign.sed=1", "campaign.sed: unknown key; allowed keys in campaign: name, output, seed"),
-                Arguments.of("grid.inputs.q1=1", "grid.inputs.q1: unknown key; allowed keys in grid.inputs: c0, q0"),
-                Arguments.of("grid.sigma_w=[1.4, -1.0]", "grid.sigma_w: expected values > 0, got -1.0"),
-                Arguments.of("grid.sigma_w=0", "grid.sigma_w: expected values > 0, got 0.0"),
-                Arguments.of("grid.sigma_w={ linspace = [-0.1, 1.0, 3] }", "grid.sigma_w: expected values > 0, got -0.1"),
-                Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5, 1] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.3, 1.5, 1.0]"),
-                Arguments.of("grid.sigma_w={ linspace = [1.5, 1.3, 5] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.5, 1.3, 5.0]"),
-                Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5] }", "grid.sigma_w.linspace: expected [a, b, n] with a < b and an integer n >= 2, got [1.3, 1.5]"),
-                Arguments.of("grid.sigma_w={ logspace = [1, 2, 3] }", "grid.sigma_w.logspace: unknown key; allowed keys in grid.sigma_w: around-critical, linspace"),
-                Arguments.of("grid.sigma_b=-0.1", "grid.sigma_b: expected values >= 0.0, got -0.1"),
+                Arguments.of("campaign.sed=1", "campaign.sed: unknown key; did you mean campaign.seed? Allowed keys in campaign: max_core_hours, name, output, seed"),
+                Arguments.of("grid.inputs.q1=1", "grid.inputs.q1: unknown key; did you mean grid.inputs.q0? Allowed keys in grid.inputs: c0, q0"),
+                Arguments.of("grid.sigma_w=[1.4, -1.0]", "grid.sigma_w: expected a number > 0, got -1.0"),
+                Arguments.of("grid.sigma_w=0", "grid.sigma_w: expected a number > 0, got 0.0"),
+                Arguments.of("grid.sigma_w={ linspace = [-0.1, 1.0, 3] }", "grid.sigma_w.linspace: expected [a, b, n] with 0 < a < b and an integer n in [2, 10000], got list [-0.1,1,3]"),
+                Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5, 1] }", "grid.sigma_w.linspace: expected [a, b, n] with 0 < a < b and an integer n in [2, 10000], got list [1.3,1.5,1]"),
+                Arguments.of("grid.sigma_w={ linspace = [1.5, 1.3, 5] }", "grid.sigma_w.linspace: expected [a, b, n] with 0 < a < b and an integer n in [2, 10000], got list [1.5,1.3,5]"),
+                Arguments.of("grid.sigma_w={ linspace = [1.3, 1.5] }", "grid.sigma_w.linspace: expected [a, b, n] with 0 < a < b and an integer n in [2, 10000], got list [1.3,1.5]"),
+                Arguments.of("grid.sigma_w={ logspace = [1, 2, 3] }", "grid.sigma_w.logspace: unknown key; did you mean grid.sigma_w.linspace? Allowed keys in grid.sigma_w: around-critical, linspace"),
+                Arguments.of("grid.sigma_b=-0.1", "grid.sigma_b: expected a number >= 0, got -0.1"),
                 Arguments.of("grid.depth=0", "grid.depth: expected an integer >= 1, got 0"),
                 Arguments.of("grid.depth=\"deep\"", "grid.depth: expected an integer >= 1, got string \"deep\""),
                 Arguments.of("grid.depth=2.5", "grid.depth: expected an integer >= 1, got number 2.5"),
@@ -138,7 +138,7 @@ class CampaignParserTest {
                 Arguments.of("grid.protocol=spreading", "grid.protocol: applies to arch cnn1d/cnn2d only"),
                 Arguments.of("grid.sampler=gibbs", "grid.sampler: unknown value 'gibbs'; allowed: gram, dense"),
                 Arguments.of("grid.inputs.c0=1.5", "grid.inputs.c0: expected a correlation in [-1, 1], got 1.5"),
-                Arguments.of("grid.inputs.q0=0", "grid.inputs.q0: expected values > 0.0, got 0.0"),
+                Arguments.of("grid.inputs.q0=0", "grid.inputs.q0: expected a number > 0, got 0.0"),
                 Arguments.of("grid.record=sometimes", "grid.record: expected every or { log = n }, got string \"sometimes\""),
                 Arguments.of("grid.record={ log = 1 }", "grid.record.log: expected an integer >= 2, got 1"),
                 Arguments.of("campaign.name=\"a b\"", "campaign.name: expected letters, digits, '.', '_' or '-', got 'a b'"),
@@ -243,7 +243,35 @@ class CampaignParserTest {
 
     @Test
     void syntaxErrorNamesTheFileAndLine() {
-        CampaignException e = assertThrows(CampaignException.class, () -> parse("campaign {\n name = x\n grid = [1,\n"));
-        assertTrue(e.getMessage().startsWith("test.conf: syntax error: test.conf: "), e.getMessage());
+        CampaignException e = assertThrows(CampaignException.class, () -> parse("campaign {\n name = x\n seed == 1\n}\n"));
+        assertEquals("test.conf:3", e.field());
+        assertTrue(e.getMessage().startsWith("test.conf:3: syntax error: Expecting a value but got wrong token: '='"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddActivations")
+    void sigmaBZeroWithAnOddActivationIsRefusedAsDegenerate(String activation) {
+        CampaignException e = assertThrows(CampaignException.class,
+                () -> parse(VALID, "grid.activation=[relu, " + activation + "]", "grid.sigma_b=[0.3, 0]"));
+        assertEquals("grid.sigma_b", e.field());
+        assertTrue(e.getMessage().startsWith("grid.sigma_b: 0 with the odd activation " + activation + " is degenerate"),
+                e.getMessage());
+    }
+
+    static Stream<String> oddActivations() {
+        return org.critsweep.kernel.Activations.all().stream().filter(org.critsweep.kernel.Activation::isOdd)
+                .map(org.critsweep.kernel.Activation::name);
+    }
+
+    @Test
+    void sigmaBZeroIsReLUsCriticalPointAndAccepted() {
+        assertEquals(List.of(0.0), parse(VALID, "grid.activation=relu", "grid.sigma_b=0").grid().sigmaB());
+    }
+
+    @Test
+    void maxCoreHoursDefaultsToAHundredAndCanBeRaised() {
+        assertEquals(100.0, parse(VALID).maxCoreHours());
+        assertEquals(2500.0, parse(VALID, "campaign.max_core_hours=2500").maxCoreHours());
     }
 }

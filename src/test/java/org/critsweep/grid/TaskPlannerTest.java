@@ -1,6 +1,7 @@
 package org.critsweep.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -14,6 +15,26 @@ class TaskPlannerTest {
     void gridExpandsToTheCartesianProduct() {
         CampaignPlan plan = TaskPlanner.plan(CampaignParserTest.parse(CampaignParserTest.VALID));
         assertEquals(1 * 2 * 2 * 2 * 2, plan.points().size(), "arch × activation × sigma_b × width × sigma_w");
+    }
+
+    @Test
+    void aGridCostlierThanMaxCoreHoursIsRefusedWithTheEstimatePlanPrints() {
+        double hours = TaskPlanner.plan(CampaignParserTest.parse(CampaignParserTest.VALID)).estimatedCoreSeconds() / 3600;
+        assertEquals(16, TaskPlanner.plan(CampaignParserTest.parse(CampaignParserTest.VALID,
+                "campaign.max_core_hours=" + hours)).points().size(), "a grid at the limit runs");
+        CampaignException e = assertThrows(CampaignException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
+                CampaignParserTest.VALID, "campaign.max_core_hours=" + hours * 0.999)));
+        assertEquals("campaign.max_core_hours", e.field());
+        assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "estimated at %.3g core-hours (16 points,"
+                + " 19 replicas each)", hours)), e.getMessage());
+    }
+
+    /** Regression: 10⁸ replicas of a point costlier than a task were split into 10⁸ tasks and ran out of memory. */
+    @Test
+    void aMistypedReplicaCountIsRefusedBeforeItsTasksAreMade() {
+        CampaignException e = assertThrows(CampaignException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
+                CampaignParserTest.VALID, "grid.replicas=100000000", "grid.width=[4096]", "grid.depth=100000")));
+        assertEquals("campaign.max_core_hours", e.field());
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.critsweep.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import org.critsweep.grid.Campaign;
+import org.critsweep.grid.CampaignException;
+
+/**
+ * Where a run writes: {@code campaign.output} resolved against the working directory and normalised, so that the path
+ * printed is the path written, whatever {@code ..} or relative form the file used.
+ *
+ * @param path absolute and normalised
+ */
+record OutputLocation(Path path) {
+
+    static OutputLocation of(Campaign campaign) {
+        try {
+            return new OutputLocation(Path.of(campaign.output()).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            throw new CampaignException("campaign.output", "not a valid path: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a directory the run could not write, before anything is written: an existing one must be writable, a
+     * missing one creatable — its nearest existing ancestor a directory in which an entry can be made.
+     *
+     * @throws CampaignException naming {@code campaign.output}
+     */
+    void checkWritable() {
+        Path existing = path;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new CampaignException("campaign.output", "cannot create " + path + ": " + existing
+                    + " is a file, not a directory; choose another campaign.output");
+        }
+        boolean exists = existing.equals(path);
+        if (!(exists ? Files.isWritable(path) : canCreateIn(existing))) {
+            throw new CampaignException("campaign.output", (exists ? "" : "cannot create " + path + ": ") + existing
+                    + " is not writable; choose another campaign.output");
+        }
+    }
+
+    /**
+     * Whether an entry can be made in the directory, found by making one and removing it: permission bits do not
+     * bind root, and say nothing of file systems such as /proc.
+     */
+    private static boolean canCreateIn(Path directory) {
+        try {
+            Files.delete(Files.createTempDirectory(directory, ".critsweep-probe"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
