@@ -24,6 +24,18 @@ class LayeringTest {
                 .check(MAIN);
     }
 
+    /**
+     * The report is drawn from plain records (DESIGN.md: report depends on fit, theory, kernel and grid), so it can be
+     * tested and rendered without Spark; the spark package reads the tables into those records.
+     */
+    @Test
+    void reportImportsNoSparkHadoopOrUpperLayers() {
+        noClasses().that().resideInAPackage("org.critsweep.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                        "scala..", "org.critsweep.spark..", "org.critsweep.cli..")
+                .check(MAIN);
+    }
+
     @Test
     void pureCoresDoNoFileOrNetworkIo() {
         noClasses().that().resideInAnyPackage("org.critsweep.kernel..", "org.critsweep.theory..",

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.CampaignException;
 import org.critsweep.grid.CampaignParser;
+import org.critsweep.spark.CampaignDamage;
 import org.critsweep.spark.CampaignStore;
 import org.critsweep.spark.FitStage;
 import org.critsweep.spark.Tables;
@@ -45,13 +46,10 @@ final class FitCommand implements Callable<Integer> {
             }
         }
         CampaignStore store = new CampaignStore(directory);
+        CampaignDamage.requireIntact(store, FitStage.INPUTS, "fit");
         Campaign campaign = CampaignParser.parse(store.recordedConfig(), directory + "/_campaign/manifest.json",
                 overrides);
-        for (String table : List.of(Tables.POINTS, Tables.RAW, Tables.CURVES)) {
-            if (!store.hasTable(table)) {
-                throw new CampaignException("DIR", directory + " has no " + table + " table; run the campaign first");
-            }
-        }
+        store.requireTables(Tables.POINTS, Tables.RAW, Tables.CURVES);
         SparkSession spark = master.session();
         store.registerViews(spark);
         long start = System.nanoTime();

@@ -2,9 +2,11 @@ package org.critsweep.cli;
 
 import java.io.PrintWriter;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.AnalysisException;
 import org.critsweep.grid.CampaignException;
+import org.critsweep.spark.CampaignFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +18,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "critsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Maps the order-to-chaos transition of random deep networks on Apache Spark.",
-        subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, FitCommand.class, SqlCommand.class,
-            BenchCommand.class, TheoryCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, FitCommand.class, ReportCommand.class,
+            SqlCommand.class, BenchCommand.class, TheoryCommand.class})
 public final class Main {
 
     static final int BAD_INPUT = 2;
@@ -27,7 +29,7 @@ public final class Main {
     void setVerbose(boolean verbose) {
         this.verbose = verbose;
         if (verbose) {
-            Configurator.setRootLevel(Level.INFO);
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.INFO);
         }
     }
 
@@ -49,6 +51,13 @@ public final class Main {
             if (exception instanceof CampaignException || exception instanceof AnalysisException) {
                 err.println("critsweep: " + exception.getMessage());
                 return BAD_INPUT;
+            }
+            if (exception instanceof CampaignFailure) {
+                err.println("critsweep: " + exception.getMessage());
+                if (main.verbose) {
+                    exception.printStackTrace(err);
+                }
+                return FAILURE;
             }
             err.println("critsweep: failed: " + exception);
             if (main.verbose) {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code run CONF}: sweep → aggregate → fit, then a summary and the paths of the tables. */
-@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL) and fit; print the exponent table.")
+/** {@code run CONF}: sweep → aggregate → fit → report, then a summary and the paths of the tables and the report. */
+@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL), fit and report; print the exponent"
+        + " table.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONF", description = "The campaign file (HOCON).")
@@ -98,7 +99,9 @@ final class RunCommand implements Callable<Integer> {
         out.println("done in " + Formats.seconds(total) + " (" + timing + ")");
         SweepJob.Outcome sweep = result.sweep();
         out.println("sweep: " + sweep.tasksRun() + " tasks computed in " + sweep.batches() + " batches; "
-                + sweep.pointsReused() + " points reused from earlier runs of this campaign");
+                + sweep.pointsReused() + " points reused from earlier runs of this campaign"
+                + (sweep.pointsRepaired() == 0 ? "" : "; " + sweep.pointsRepaired() + " damaged point"
+                        + (sweep.pointsRepaired() == 1 ? "" : "s") + " removed and computed again"));
         if (sweep.kernelCoreSeconds() > 0) {
             out.printf(java.util.Locale.ROOT, "sweep: kernel %.1f core-s in %.1f s on %d cores (Spark overhead %.1f %%)%n",
                     sweep.kernelCoreSeconds(), sweep.wallSeconds(), cores,
@@ -113,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("Query them with: bin/critsweep sql --campaign " + result.store().root()
                 + " \"SELECT width, sigma_w, layer, rho_mean FROM curves WHERE layer = 256\"");
+        out.println("Report (plots, exponent table, verdict, manifest): " + result.report());
         out.flush();
     }
 }

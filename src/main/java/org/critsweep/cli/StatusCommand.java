@@ -8,22 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.critsweep.grid.CampaignException;
+import org.critsweep.spark.CampaignDamage;
 import org.critsweep.spark.CampaignLock;
 import org.critsweep.spark.CampaignStore;
+import org.critsweep.spark.Damage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code status DIR}: where a campaign stands — running (its driver alive), interrupted (rerun to resume) or
- * complete — the points and replica-layers committed, the sweep's rate and ETA, and the manifest. Reads files only:
- * no Spark, so it is instant and safe next to a live run.
+ * complete — the points and replica-layers committed, the sweep's rate and ETA, damaged outputs, and the manifest.
+ * Reads files only: no Spark, so it is instant and safe next to a live run. Exit code 0 whenever it can report, damage
+ * included: damage is a finding of the report ({@code DAMAGED} line), which {@code run} repairs and {@code fit} refuses.
  */
-@Command(name = "status", description = "Progress of a campaign: points done, rate, ETA, and its manifest.")
+@Command(name = "status", description = "Progress of a campaign: points done, rate, ETA, damaged outputs, and its"
+        + " manifest.")
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A campaign output directory.")
@@ -35,22 +40,49 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CampaignStore store = new CampaignStore(directory);
-        Config manifest = store.manifest().orElseThrow(() -> new CampaignException("DIR", directory
-                + " is not a critsweep campaign (no _campaign/manifest.json)"));
+        if (!Files.isRegularFile(store.manifestFile())) {
+            throw new CampaignException("DIR", directory + " is not a critsweep campaign (no _campaign/manifest.json)");
+        }
+        Optional<Config> manifest = store.manifest();
         PrintWriter out = spec.commandLine().getOut();
         Optional<String> holder = CampaignLock.liveHolder(store);
-        String status = manifest.getString("status");
-        out.println("campaign " + manifest.getString("name") + " at " + store.root());
+        out.println("campaign " + manifest.map(m -> m.getString("name")).orElse("?") + " at " + store.root());
+        Optional<String> recorded = manifest.map(m -> m.hasPath("status") ? m.getString("status") : "");
         out.println("status: " + (holder.isPresent() ? "running (" + holder.get() + ")"
-                : status.equals("complete") ? "complete" : "interrupted (no live driver; rerun the campaign to resume)"));
+                : recorded.isEmpty() ? "unknown (the manifest is damaged)"
+                : recorded.get().equals("complete") ? "complete"
+                : "interrupted (no live driver; rerun the campaign to resume)"));
         if (Files.isRegularFile(store.progressFile())) {
             Config progress = ConfigFactory.parseFile(store.progressFile().toFile());
             printProgress(out, progress, holder.isPresent());
         }
-        out.println("manifest (" + store.root().resolve("_campaign/manifest.json") + "):");
-        out.println(manifest.root().render(ConfigRenderOptions.concise().setFormatted(true)));
+        printDamage(out, store, holder.isPresent());
+        manifest.ifPresent(m -> {
+            out.println("manifest (" + store.manifestFile() + "):");
+            out.println(m.root().render(ConfigRenderOptions.concise().setFormatted(true)));
+        });
         out.flush();
         return 0;
+    }
+
+    /**
+     * The damage {@link CampaignDamage} finds, one line each, under a {@code DAMAGED} line; not while a run is live,
+     * whose commits in progress would look like damage (and which repaired the damage it found when it started).
+     */
+    private static void printDamage(PrintWriter out, CampaignStore store, boolean running) {
+        if (running) {
+            out.println("damage: not checked while a run is live");
+            return;
+        }
+        List<Damage> damage = CampaignDamage.find(store);
+        if (damage.isEmpty()) {
+            out.println("damage: none");
+            return;
+        }
+        out.println("DAMAGED: " + damage.size() + " problem" + (damage.size() == 1 ? "" : "s") + "; rerun the campaign"
+                + " (critsweep run with its campaign file) to recompute the damaged points and rewrite the rest;"
+                + " fit refuses the campaign until then");
+        damage.forEach(d -> out.println("  " + d.describe()));
     }
 
     private static void printProgress(PrintWriter out, Config p, boolean running) {

@@ -1,5 +1,7 @@
 package org.critsweep.fit;
 
+import java.util.Locale;
+
 /**
  * One fitted quantity, as it goes into the {@code fits} table.
  *
@@ -31,6 +33,23 @@ public record FitResult(String quantity, double estimate, double stderr, double 
                      int nUsed) {
         this(quantity, estimate, stderr, estimate - Z95 * stderr, estimate + Z95 * stderr, method, window, quality,
                 nUsed);
+    }
+
+    /**
+     * {@code delta = 0.500 ± 0.010}: the error to two significant digits, the estimate to the same place; without a
+     * finite positive error, {@code delta = 0.500000} (six significant digits).
+     */
+    public String valueWithError() {
+        return valueWithError(quantity);
+    }
+
+    /** {@link #valueWithError()} under another name, e.g. a symbol ({@code δ = 0.500 ± 0.010}). */
+    public String valueWithError(String name) {
+        if (!(stderr > 0.0) || !Double.isFinite(stderr)) {
+            return String.format(Locale.ROOT, "%s = %.6g", name, estimate);
+        }
+        int decimals = (int) Math.max(0, Math.min(10, 1 - Math.floor(Math.log10(stderr))));
+        return String.format(Locale.ROOT, "%s = %." + decimals + "f ± %." + decimals + "f", name, estimate, stderr);
     }
 
     /**

@@ -105,7 +105,7 @@ public final class UniversalityVerdict {
             }
             ClassComparison nearest = comparisons.get(0);
             if (best == null) {
-                String exponents = used.stream().map(Verdict::valueWithError).collect(Collectors.joining(", "));
+                String exponents = used.stream().map(FitResult::valueWithError).collect(Collectors.joining(", "));
                 return String.format(Locale.ROOT, "%s (%s; nearest: %s p = %.2g)", UNCLASSIFIED, exponents,
                         nearest.cls().displayName(), nearest.pValue());
             }
@@ -127,16 +127,9 @@ public final class UniversalityVerdict {
             if (exponentsUsed == 0) {
                 return Optional.empty();
             }
-            String exponents = used.stream().map(Verdict::valueWithError).collect(Collectors.joining(", "));
+            String exponents = used.stream().map(FitResult::valueWithError).collect(Collectors.joining(", "));
             return Optional.of(new FitResult(QUANTITY, pValue, Double.NaN, METHOD, describe() + " from " + exponents,
                     chi2, exponentsUsed));
-        }
-
-        /** {@code delta = 0.500 ± 0.010}: the error to two significant digits, the estimate to the same place. */
-        private static String valueWithError(FitResult f) {
-            int decimals = (int) Math.max(0, Math.min(10, 1 - Math.floor(Math.log10(f.stderr()))));
-            return String.format(Locale.ROOT, "%s = %." + decimals + "f ± %." + decimals + "f", f.quantity(),
-                    f.estimate(), f.stderr());
         }
     }
 }

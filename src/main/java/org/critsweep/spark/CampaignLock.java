@@ -35,14 +35,16 @@ public final class CampaignLock implements AutoCloseable {
             Files.createDirectories(file.getParent());
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
-                    Files.writeString(Files.createFile(file), content, StandardCharsets.UTF_8);
-                    return new CampaignLock(file);
+                    Files.createFile(file);
                 } catch (FileAlreadyExistsException held) {
                     takeOverIfStale(file, store);
+                    continue;
                 }
+                write(file, content);
+                return new CampaignLock(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw StorageFailure.cannotWrite(file, e);
         }
         throw new CampaignException("campaign.output", store.root() + " is locked by a run that just started");
     }
@@ -65,6 +67,16 @@ public final class CampaignLock implements AutoCloseable {
         long pid = holder.hasPath("pid") ? holder.getLong("pid") : -1;
         String host = holder.hasPath("host") ? holder.getString("host") : "";
         return !host.equals(host()) || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Fills a lock this process created; a lock it cannot fill (a full disk) is removed, not left empty. */
+    private static void write(Path file, String content) throws IOException {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     private static void takeOverIfStale(Path file, CampaignStore store) throws IOException {

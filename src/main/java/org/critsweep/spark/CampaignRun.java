@@ -1,26 +1,33 @@
 package org.critsweep.spark;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 
 /**
- * Runs a planned campaign's stages in order — sweep, theory, aggregate, fit — under the campaign's lock, and records
- * the manifest: at the start (status {@code running}, so a killed run leaves its provenance and {@code status} can
- * read it) and at the end (status {@code complete}, with the stage timings). A rerun resumes: the sweep computes
- * only the points not yet committed.
+ * Runs a planned campaign's stages in order — sweep, theory, aggregate, fit, report — under the campaign's lock, and
+ * records the manifest: at the start (status {@code running}, so a killed run leaves its provenance and {@code status}
+ * can read it), once the data is complete (status {@code complete}, with the stage timings, which the report shows)
+ * and after the report (its timing added). A rerun resumes: the sweep computes only the points not yet committed.
  */
 public final class CampaignRun {
+
+    /** The stages, in pipeline order: the keys of the manifest's {@code stage_seconds}. */
+    public static final List<String> STAGES = List.of("sweep", "theory", "aggregate", "fit", "report");
 
     /**
      * What a finished run produced.
      *
      * @param sweep        what the sweep computed and reused
      * @param stageSeconds wall time per stage, in pipeline order
+     * @param report       the HTML report
      */
-    public record Result(CampaignStore store, SweepJob.Outcome sweep, int families, Map<String, Double> stageSeconds) {
+    public record Result(CampaignStore store, SweepJob.Outcome sweep, int families, Map<String, Double> stageSeconds,
+                         Path report) {
     }
 
     private CampaignRun() {
@@ -54,13 +61,18 @@ public final class CampaignRun {
             facts.put("status", "complete");
             facts.put("finished", Instant.now().toString());
             facts.put("points_reused", sweep.pointsReused());
+            facts.put("points_repaired", sweep.pointsRepaired());
             facts.put("tasks_run", sweep.tasksRun());
             facts.put("sweep_kernel_core_seconds", sweep.kernelCoreSeconds());
             facts.put("sweep_wall_seconds", sweep.wallSeconds());
             facts.put("cores", spark.sparkContext().defaultParallelism());
             facts.put("stage_seconds", seconds);
             store.writeManifest(plan.campaign(), facts);
-            return new Result(store, sweep, families, seconds);
+            long t4 = System.nanoTime();
+            Path report = ReportStage.run(spark, store);
+            seconds.put("report", (System.nanoTime() - t4) / 1e9);
+            store.writeManifest(plan.campaign(), facts);
+            return new Result(store, sweep, families, seconds, report);
         }
     }
 
@@ -69,13 +81,18 @@ public final class CampaignRun {
         facts.put("code_version", codeVersion());
         facts.put("spark_version", spark.version());
         facts.put("java_version", System.getProperty("java.version"));
-        facts.put("master", spark.sparkContext().master());
+        facts.put("master", withoutCredentials(spark.sparkContext().master()));
         facts.put("points", plan.points().size());
         facts.put("tasks", plan.tasks().size());
         facts.put("estimated_core_seconds", plan.estimatedCoreSeconds());
         facts.put("partitions", partitions);
         facts.put("started", Instant.now().toString());
         return facts;
+    }
+
+    /** A URL's {@code user:password@} removed: the manifest never records credentials. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?<=//)[^/@\\s]*@", "");
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.critsweep.spark;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
@@ -7,12 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +34,7 @@ import org.critsweep.grid.CampaignException;
 public final class CampaignStore {
 
     private static final String MANIFEST = "_campaign/manifest.json";
+    private static final Pattern RECORDED_HASH = Pattern.compile("\"config_hash\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
     private final Path root;
 
@@ -48,6 +55,17 @@ public final class CampaignStore {
         return Files.isDirectory(root.resolve(name));
     }
 
+    /**
+     * @throws CampaignException naming DIR when one of the tables is missing: the campaign has not run that far
+     */
+    public void requireTables(String... names) {
+        for (String name : names) {
+            if (!hasTable(name)) {
+                throw new CampaignException("DIR", root + " has no " + name + " table; run the campaign first");
+            }
+        }
+    }
+
     /** The tables of {@link Tables#ALL} this directory holds. */
     public List<String> presentTables() {
         return Tables.ALL.stream().filter(this::hasTable).toList();
@@ -65,7 +83,9 @@ public final class CampaignStore {
     }
 
     /**
-     * Refuses an output directory that holds something other than this campaign; writes nothing.
+     * Refuses an output directory that holds something other than this campaign; writes nothing. A manifest that does
+     * not parse still proves the directory's campaign when its config hash can be read from its text (a manifest cut
+     * short after its {@code config_hash} line): the run then rewrites the manifest.
      *
      * @throws CampaignException naming {@code campaign.output}
      */
@@ -76,9 +96,9 @@ public final class CampaignStore {
         if (!Files.isDirectory(root)) {
             throw new CampaignException("campaign.output", root + " exists and is not a directory");
         }
-        Path manifest = root.resolve(MANIFEST);
+        Path manifest = manifestFile();
         if (Files.exists(manifest)) {
-            String recorded = ConfigFactory.parseFile(manifest.toFile()).getString("config_hash");
+            String recorded = recordedHash(campaign);
             if (!recorded.equals(configHash(campaign))) {
                 throw new CampaignException("campaign.output", root + " holds a campaign with a different configuration"
                         + " (config hash " + recorded.substring(0, 12) + "…: another name, seed or record schedule);"
@@ -90,18 +110,56 @@ public final class CampaignStore {
         }
     }
 
+    /** The manifest's {@code config_hash}: read as JSON, else found in its text, else refused. */
+    private String recordedHash(Campaign campaign) {
+        Path manifest = manifestFile();
+        String problem;
+        try {
+            return ConfigFactory.parseFile(manifest.toFile()).getString("config_hash");
+        } catch (ConfigException damaged) {
+            problem = JsonFiles.parseError(damaged, manifest);
+        }
+        Matcher hash;
+        try {
+            hash = RECORDED_HASH.matcher(new String(Files.readAllBytes(manifest), StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        }
+        if (hash.find()) {
+            return hash.group(1);
+        }
+        throw new CampaignException("campaign.output", manifest + " does not parse (" + problem + ") and holds no"
+                + " config hash, so whether " + root + " holds this campaign cannot be checked; restore the manifest"
+                + " from a backup, or, if this campaign file made the directory, write {\"config_hash\": \""
+                + configHash(campaign) + "\"} into it and rerun");
+    }
+
     /**
      * The campaign configuration recorded in the manifest (JSON), for stages rerun on existing outputs.
      *
      * @throws CampaignException naming the directory when it holds no campaign manifest
      */
     public String recordedConfig() {
-        Path manifest = root.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
+        return requireManifest().getConfig("config").root().render(ConfigRenderOptions.concise());
+    }
+
+    /**
+     * The manifest as written.
+     *
+     * @throws CampaignException naming the directory when it holds no campaign manifest
+     * @throws CampaignFailure   when the manifest does not parse (a run rewrites it)
+     */
+    public Config requireManifest() {
+        if (!Files.isRegularFile(manifestFile())) {
             throw new CampaignException("DIR", root + " is not a critsweep campaign (no " + MANIFEST + ")");
         }
-        return ConfigFactory.parseFile(manifest.toFile()).getConfig("config").root()
-                .render(ConfigRenderOptions.concise());
+        try {
+            return ConfigFactory.parseFile(manifestFile().toFile());
+        } catch (ConfigException damaged) {
+            throw new CampaignFailure(manifestFile() + " does not parse (" + JsonFiles.parseError(damaged,
+                    manifestFile()) + "); rerunning the campaign (critsweep run with its campaign file) rewrites it",
+                    damaged);
+        }
     }
 
     /** The sweep's progress file, rewritten after every committed batch; read by {@code status}. */
@@ -114,21 +172,65 @@ public final class CampaignStore {
         return root.resolve("_campaign/lock");
     }
 
-    /** The manifest as written, or empty before a run has started here. */
-    public java.util.Optional<com.typesafe.config.Config> manifest() {
-        Path manifest = root.resolve(MANIFEST);
-        return Files.isRegularFile(manifest) ? java.util.Optional.of(ConfigFactory.parseFile(manifest.toFile()))
-                : java.util.Optional.empty();
+    /** The manifest's path, whether or not it exists. */
+    public Path manifestFile() {
+        return root.resolve(MANIFEST);
     }
 
-    /** Writes the manifest atomically (temporary file, then rename). */
+    /** The manifest as written; empty before a run has started here, or when it is damaged ({@link #manifestProblem}). */
+    public Optional<Config> manifest() {
+        if (!Files.isRegularFile(manifestFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parseManifest());
+        } catch (ConfigException damaged) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why the manifest cannot be read, or empty when it can or there is none. */
+    Optional<String> manifestProblem() {
+        if (!Files.isRegularFile(manifestFile())) {
+            return Optional.empty();
+        }
+        try {
+            parseManifest();
+            return Optional.empty();
+        } catch (ConfigException damaged) {
+            return Optional.of(JsonFiles.parseError(damaged, manifestFile()));
+        }
+    }
+
+    /**
+     * Writes the manifest atomically (temporary file, then rename). A damaged manifest it replaces is kept beside it as
+     * {@code manifest.json.damaged}: it is the provenance of an earlier run.
+     */
     public void writeManifest(Campaign campaign, Map<String, Object> facts) {
+        if (manifestProblem().isPresent()) {
+            try {
+                Files.move(manifestFile(), manifestFile().resolveSibling("manifest.json.damaged"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw StorageFailure.cannotWrite(manifestFile(), e);
+            }
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("name", campaign.name());
         manifest.put("config_hash", configHash(campaign));
         manifest.put("config", ConfigFactory.parseString(campaign.canonicalConfig()).root().unwrapped());
         manifest.putAll(facts);
-        JsonFiles.write(root.resolve(MANIFEST), manifest, true);
+        JsonFiles.write(manifestFile(), manifest, true);
+    }
+
+    /** @throws ConfigException when the manifest does not parse or lacks what every manifest records */
+    private Config parseManifest() {
+        Config manifest = ConfigFactory.parseFile(manifestFile().toFile());
+        // Typed reads of what writeManifest always writes: a key that is missing or of another type throws.
+        manifest.getString("name");
+        manifest.getString("config_hash");
+        manifest.getConfig("config");
+        return manifest;
     }
 
     /**
@@ -137,7 +239,17 @@ public final class CampaignStore {
      * @return the names registered
      */
     public List<String> registerViews(SparkSession spark) {
-        List<String> present = presentTables();
+        return registerViews(spark, Tables.ALL);
+    }
+
+    /**
+     * Registers those of {@code tables} this campaign has, e.g. all but {@code raw}, whose listing of one directory
+     * per point is a Spark job of its own on a large campaign.
+     *
+     * @return the names registered
+     */
+    public List<String> registerViews(SparkSession spark, List<String> tables) {
+        List<String> present = tables.stream().filter(this::hasTable).toList();
         for (String name : present) {
             read(spark, name).createOrReplaceTempView(name);
         }

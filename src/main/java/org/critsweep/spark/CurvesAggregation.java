@@ -23,8 +23,9 @@ public final class CurvesAggregation {
         spark.table(Tables.RAW).repartition(spark.sparkContext().defaultParallelism() * 2,
                         org.apache.spark.sql.functions.col("point_id"))
                 .sortWithinPartitions("point_id", "layer", "replica").createOrReplaceTempView("raw_ordered");
-        spark.sql(QUERY).repartition(1).sortWithinPartitions("point_id", "layer")
-                .write().mode(SaveMode.Overwrite).parquet(store.table(Tables.CURVES));
+        StorageFailure.guard(store.table(Tables.CURVES), () -> spark.sql(QUERY).repartition(1)
+                .sortWithinPartitions("point_id", "layer").write().mode(SaveMode.Overwrite)
+                .parquet(store.table(Tables.CURVES)));
         spark.read().parquet(store.table(Tables.CURVES)).createOrReplaceTempView(Tables.CURVES);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ScalingPoint;
+import org.critsweep.grid.ScalingFamily;
 
 /**
  * The data of a depth-scan collapse (SCIENCE.md §5, §7): for every size, the mean ln ρ per layer at one σ_w (the

@@ -23,6 +23,7 @@ import org.critsweep.fit.ScalingForm;
 import org.critsweep.fit.ScalingPoint;
 import org.critsweep.fit.UniversalityVerdict;
 import org.critsweep.grid.AnalysisSpec;
+import org.critsweep.grid.ScalingFamily;
 
 /**
  * The scaling analysis of one family (SCIENCE.md §6–7), on the driver: the critical point per size and its

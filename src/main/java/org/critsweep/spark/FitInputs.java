@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ReplicaMatrix;
+import org.critsweep.grid.ScalingFamily;
 
 /**
  * What the fit stage reads, by Spark SQL over the campaign's views: the replica-level λ_N of every point (from
@@ -56,8 +57,9 @@ final class FitInputs {
             double[] lambda = rows.stream().mapToDouble(r -> r.<Double>getAs("lambda")).toArray();
             PointLambda point = new PointLambda(first.getAs("point_id"), family, first.getAs("sigma_w"),
                     first.getAs("depth"), ReplicaMatrix.scalar(lambda));
-            families.computeIfAbsent(ScalingFamily.of(family), k -> new TreeMap<>())
-                    .computeIfAbsent(ScalingFamily.sizeOf(family), k -> new ArrayList<>()).add(point);
+            ScalingFamily scaling = family.scaling();
+            families.computeIfAbsent(scaling, k -> new TreeMap<>())
+                    .computeIfAbsent(scaling.sizeOf(family.width(), family.size()), k -> new ArrayList<>()).add(point);
         }
         for (TreeMap<Integer, List<PointLambda>> sizes : families.values()) {
             sizes.values().forEach(points -> points.sort(java.util.Comparator.comparingDouble(PointLambda::sigmaW)));

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.critsweep.grid.Campaign;
+import org.critsweep.grid.ScalingFamily;
 
 /**
  * The fit stage (SCIENCE.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
@@ -15,6 +16,9 @@ import org.critsweep.grid.Campaign;
  * registered as views. It depends only on what the earlier stages wrote, so {@code critsweep fit DIR} can redo it.
  */
 public final class FitStage {
+
+    /** The tables the fit reads: {@code fit DIR} refuses a campaign with damage in them ({@link CampaignDamage}). */
+    public static final List<String> INPUTS = List.of(Tables.RAW, Tables.POINTS, Tables.CURVES);
 
     private FitStage() {
     }
@@ -33,7 +37,8 @@ public final class FitStage {
 
     private static void write(SparkSession spark, CampaignStore store, String table, List<Row> rows,
                               StructType schema) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(store.table(table));
+        StorageFailure.guard(store.table(table), () -> spark.createDataFrame(rows, schema).coalesce(1).write()
+                .mode(SaveMode.Overwrite).parquet(store.table(table)));
         spark.read().parquet(store.table(table)).createOrReplaceTempView(table);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ScaledPoint;
+import org.critsweep.grid.ScalingFamily;
 
 /**
  * The rows of the {@code fits} and {@code fit_curves} tables from a family's {@link FamilyAnalysis.Report}. A row's

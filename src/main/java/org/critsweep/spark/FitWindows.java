@@ -3,6 +3,7 @@ package org.critsweep.spark;
 import java.util.ArrayList;
 import java.util.List;
 import org.critsweep.grid.AnalysisSpec;
+import org.critsweep.grid.ScalingFamily;
 
 /**
  * The windows of the fits, as stated rules (SCIENCE.md §4–5), unless the campaign's {@code analysis.decay_window}

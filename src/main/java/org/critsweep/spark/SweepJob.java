@@ -3,17 +3,20 @@ package org.critsweep.spark;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -67,21 +70,28 @@ public final class SweepJob {
      * What the sweep did.
      *
      * @param pointsReused      points whose replicas were all committed before this run
+     * @param pointsRepaired    committed points found damaged ({@link CampaignDamage}) and so computed again
      * @param tasksRun          the tasks computed by this run
      * @param kernelCoreSeconds time spent inside the kernel (propagation and row building), summed over tasks
      * @param wallSeconds       the sweep's wall time; with the cores, what Spark's overhead is measured against
      */
-    public record Outcome(int pointsReused, int tasksRun, int batches, double kernelCoreSeconds, double wallSeconds) {
+    public record Outcome(int pointsReused, int pointsRepaired, int tasksRun, int batches, double kernelCoreSeconds,
+                          double wallSeconds) {
     }
 
     private SweepJob() {
     }
 
-    /** Runs the missing work batch by batch, then writes {@code points}. */
+    /**
+     * Removes what a killed run left, then the points still damaged ({@link CampaignDamage}); runs the missing work
+     * batch by batch, then writes {@code points}.
+     */
     public static Outcome run(SparkSession spark, CampaignPlan plan, CampaignStore store, Settings settings,
                               ProgressListener progress) {
         PointCommits commits = new PointCommits(store);
         commits.clean();
+        Set<String> damaged = CampaignDamage.points(CampaignDamage.find(store));
+        commits.discard(damaged);
         Map<String, Integer> committed = commits.committed();
         List<SweepTask> remaining = TaskPlanner.remaining(plan, committed);
         double target = settings.batchSeconds() > 0 ? settings.batchSeconds() / CostModel.SECONDS_PER_WEIGHT
@@ -101,11 +111,8 @@ public final class SweepJob {
                         Map<String, Integer> after = replicasAfter(batches.get(b));
                         commits.commit(commits.staging(b), after);
                         file.committed(after);
-                    });
+                    }, () -> cancelRunningBatches(spark));
             commits.finish();
-        } catch (RuntimeException | Error e) {
-            spark.sparkContext().cancelJobGroup(JOB_GROUP);
-            throw e;
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
@@ -113,23 +120,24 @@ public final class SweepJob {
         writePoints(spark, plan, store);
         int reused = (int) plan.points().stream()
                 .filter(p -> committed.getOrDefault(p.pointId(), 0) >= plan.campaign().grid().replicas()).count();
-        return new Outcome(reused, remaining.size(), batches.size(), kernelNanos.value() / 1e9,
-                wall);
+        return new Outcome(reused, damaged.size(), remaining.size(), batches.size(), kernelNanos.value() / 1e9, wall);
     }
 
     /**
      * Writes batches {@code 0 … count−1} with up to {@value #BATCHES_IN_FLIGHT} Spark jobs in flight and commits them
      * in order. Spark's FIFO scheduler starts the next batch's tasks as soon as the current one has none left to
-     * launch, so its last tasks and its commit no longer leave cores idle.
+     * launch, so its last tasks and its commit no longer leave cores idle. When a write or a commit fails, the writes
+     * still in flight are cancelled and awaited before the failure is thrown (their own failures suppressed into it):
+     * nothing writes to staging any more, so a resume in the same JVM cannot race a batch still being written.
      */
-    static void runPipelined(int count, IntConsumer write, IntConsumer commit) {
+    static void runPipelined(int count, IntConsumer write, IntConsumer commit, Runnable cancel) {
         ExecutorService writers = Executors.newFixedThreadPool(BATCHES_IN_FLIGHT, r -> {
             Thread thread = new Thread(r, "critsweep-batch-writer");
             thread.setDaemon(true);
             return thread;
         });
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
         try {
-            Deque<Future<?>> inFlight = new ArrayDeque<>();
             int committed = 0;
             for (int b = 0; b < count; b++) {
                 int batch = b;
@@ -143,6 +151,16 @@ public final class SweepJob {
                 await(inFlight.poll());
                 commit.accept(committed++);
             }
+        } catch (RuntimeException | Error e) {
+            cancel.run();
+            for (Future<?> stillWriting : inFlight) {
+                try {
+                    await(stillWriting);
+                } catch (RuntimeException | Error alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+            }
+            throw e;
         } finally {
             writers.shutdownNow();
         }
@@ -162,6 +180,15 @@ public final class SweepJob {
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Cancels the batch still writing when another failed (asking Spark to cancel no job logs a warning). */
+    private static void cancelRunningBatches(SparkSession spark) {
+        org.apache.spark.SparkStatusTracker jobs = spark.sparkContext().statusTracker();
+        Set<Integer> active = Arrays.stream(jobs.getActiveJobIds()).boxed().collect(Collectors.toSet());
+        if (Arrays.stream(jobs.getJobIdsForGroup(JOB_GROUP)).anyMatch(active::contains)) {
+            spark.sparkContext().cancelJobGroup(JOB_GROUP);
         }
     }
 
@@ -210,8 +237,8 @@ public final class SweepJob {
                             return taskRows.stream();
                         }).iterator();
                     });
-            spark.createDataFrame(rows, Tables.RAW_SCHEMA).write().mode(SaveMode.Overwrite).partitionBy("point_id")
-                    .parquet(staging.toString());
+            StorageFailure.guard(staging, () -> spark.createDataFrame(rows, Tables.RAW_SCHEMA).write()
+                    .mode(SaveMode.Overwrite).partitionBy("point_id").parquet(staging.toString()));
         } finally {
             context.clearJobGroup();
         }
@@ -232,8 +259,8 @@ public final class SweepJob {
         Map<List<Object>, Optional<MeanFieldPoint>> fixedPoints = new HashMap<>();
         List<Row> rows = plan.points().stream().map(p -> pointRow(p, replicas, fixedPoints.computeIfAbsent(
                 List.of(p.activation(), p.sigmaW(), p.sigmaB()), k -> TheoryStage.fixedPoint(p)))).toList();
-        spark.createDataFrame(rows, Tables.POINTS_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(store.table(Tables.POINTS));
+        StorageFailure.guard(store.table(Tables.POINTS), () -> spark.createDataFrame(rows, Tables.POINTS_SCHEMA)
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(store.table(Tables.POINTS)));
     }
 
     private static Row pointRow(GridPoint p, int replicas, Optional<MeanFieldPoint> theory) {

@@ -60,7 +60,8 @@ public final class TheoryStage {
         var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(work, Math.max(1, work.size()))
                 .flatMap(w -> curveRows(w.key(), w.points()).iterator());
-        spark.createDataFrame(rows, Tables.THEORY_SCHEMA).write().mode(SaveMode.Overwrite).parquet(store.table(Tables.THEORY));
+        StorageFailure.guard(store.table(Tables.THEORY), () -> spark.createDataFrame(rows, Tables.THEORY_SCHEMA)
+                .write().mode(SaveMode.Overwrite).parquet(store.table(Tables.THEORY)));
     }
 
     private static List<Row> curveRows(CurveKey key, List<PointRef> points) {

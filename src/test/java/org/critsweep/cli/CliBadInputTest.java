@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input through the real command line beyond campaign files and {@code run}'s arguments (those are the catalogue
@@ -52,14 +54,26 @@ class CliBadInputTest {
         assertTrue(o.err().contains("--campaign: " + temp.resolve("nowhere") + " does not exist"), o.err());
     }
 
-    @Test
-    void fitOfADirectoryWithoutACampaignExitsWithTwoAndWritesNothing() {
+    @ParameterizedTest
+    @ValueSource(strings = {"fit", "report"})
+    void aStageRedoneOnADirectoryWithoutACampaignExitsWithTwoAndWritesNothing(String command) {
         Path nowhere = temp.resolve("nowhere");
-        Outcome o = cli("fit", nowhere.toString());
+        Outcome o = cli(command, nowhere.toString());
         assertEquals(2, o.exitCode());
         assertTrue(o.err().contains("DIR: " + nowhere + " is not a critsweep campaign (no _campaign/manifest.json)"),
                 o.err());
         assertFalse(Files.exists(nowhere));
+    }
+
+    @Test
+    void reportOfACampaignWithoutCurvesExitsWithTwoAndWritesNothing() throws IOException {
+        Files.createDirectories(temp.resolve("started/_campaign"));
+        Files.writeString(temp.resolve("started/_campaign/manifest.json"), "{ \"name\" : \"started\" }");
+        Outcome o = cli("report", temp.resolve("started").toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("DIR: " + temp.resolve("started") + " has no points table; run the campaign first"),
+                o.err());
+        assertFalse(Files.exists(temp.resolve("started/report")));
     }
 
     @Test

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.critsweep.grid.CampaignParser;
 import org.critsweep.grid.CampaignPlan;
-import org.critsweep.grid.TaskPlanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +19,7 @@ class ConvCampaignTest {
 
     @Test
     void spreadingCampaignRecordsSurvivalActiveSitesAndSpread() {
-        CampaignPlan plan = TaskPlanner.plan(CampaignParser.parse("""
-                campaign { name = conv, seed = 7873 }
-                grid {
-                  arch = [cnn1d]
-                  activation = tanh
-                  sigma_b = 0.3
-                  sigma_w = [0.5, 3.0]
-                  channels = [6]
-                  size = [32]
-                  depth = 12
-                  replicas = 6
-                  protocol = spreading
-                }
-                """, "conv.conf", List.of("campaign.output=\"" + temp + "\"")));
+        CampaignPlan plan = TinyCampaigns.spreading(temp.toString());
         SparkSession spark = SharedSpark.session();
         CampaignStore store = new CampaignStore(temp);
         CampaignRun.execute(spark, plan, store, new SweepJob.Settings(2, 0), (d, t) -> { });

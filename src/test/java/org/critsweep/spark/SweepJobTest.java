@@ -156,7 +156,7 @@ class SweepJobTest {
         }, b -> {
             assertTrue(written.contains(b), "batch " + b + " committed before its write finished");
             commits.add(b);
-        });
+        }, () -> { });
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), commits);
         assertEquals(2, mostRunning.get(), "two batches in flight, never more");
     }
@@ -168,9 +168,31 @@ class SweepJobTest {
             if (b == 2) {
                 throw new IllegalStateException("disk full in batch 2");
             }
-        }, commits::add));
+        }, commits::add, () -> { }));
         assertEquals("disk full in batch 2", e.getMessage());
         assertTrue(commits.size() <= 2 && commits.equals(List.of(0, 1).subList(0, commits.size())),
                 "only batches before the failed one committed: " + commits);
+    }
+
+    /** Regression: a failed sweep returned while the next batch was still writing, racing a resume in the same JVM. */
+    @Test
+    void aFailedBatchWriteCancelsAndAwaitsTheBatchStillWritingBeforeItThrows() {
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean laterBatchEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThrows(IllegalStateException.class, () -> SweepJob.runPipelined(3, b -> {
+            if (b == 1) {
+                throw new IllegalStateException("disk full in batch 1");
+            }
+            if (b == 2) {
+                try {
+                    Thread.sleep(300);
+                    laterBatchEnded.set(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, b -> { }, () -> cancelled.set(true)));
+        assertTrue(cancelled.get(), "the batches still in flight are cancelled");
+        assertTrue(laterBatchEnded.get(), "the failure surfaced while batch 2 was still writing");
     }
 }

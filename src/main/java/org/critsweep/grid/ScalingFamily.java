@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.grid;
 
 import java.util.Locale;
 
@@ -11,9 +11,15 @@ import java.util.Locale;
  */
 public record ScalingFamily(String arch, String activation, String sampler, double sigmaB, Integer channels) {
 
-    static ScalingFamily of(Family f) {
-        boolean mlp = f.size() == null;
-        return new ScalingFamily(f.arch(), f.activation(), f.sampler(), f.sigmaB(), mlp ? null : f.width());
+    /**
+     * The family of a row of the {@code points}, {@code curves}, {@code fits} or {@code fit_curves} tables.
+     *
+     * @param width the row's {@code width} column: an MLP's width, which varies within the family (and is NULL in
+     *              the fits that pool widths), or a CNN's channel count, which is part of it
+     */
+    public static ScalingFamily of(String arch, String activation, String sampler, double sigmaB, Integer width) {
+        boolean mlp = arch.equals(Arch.MLP.label());
+        return new ScalingFamily(arch, activation, sampler, sigmaB, mlp ? null : width);
     }
 
     public boolean mlp() {
@@ -25,9 +31,9 @@ public record ScalingFamily(String arch, String activation, String sampler, doub
         return mlp() ? "N" : "L";
     }
 
-    /** The size of a member family: its width for an MLP, its spatial size for a CNN. */
-    static int sizeOf(Family f) {
-        return f.size() == null ? f.width() : f.size();
+    /** The size of a member point, from its {@code width} and {@code size} columns: the width of an MLP, else L. */
+    public int sizeOf(int width, Integer size) {
+        return mlp() ? width : size;
     }
 
     @Override

@@ -1,0 +1,63 @@
+package org.critsweep.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.critsweep.fit.FitResult;
+import org.critsweep.fit.UniversalityVerdict;
+import org.critsweep.grid.ScalingFamily;
+
+/**
+ * The exponent table that {@code run}, {@code fit} and the report show: every row of {@code fits} but the verdicts,
+ * by family, then the per-size fits, the N → ∞ extrapolation and the fits that pool the sizes; and per family the
+ * universality verdict (the text of its {@code universality_class} row).
+ */
+public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdicts) {
+
+    /** The columns of {@link #cells}. */
+    public static final List<String> HEADERS = List.of("family", "scope", "quantity", "estimate", "stderr",
+            "ci95_low", "ci95_high", "method", "window");
+
+    private static final Comparator<FitRow> ORDER = Comparator.comparing((FitRow r) -> r.family().toString())
+            .thenComparingInt(ExponentTable::scopeRank)
+            .thenComparingInt(r -> Objects.requireNonNullElse(r.width(), 0))
+            .thenComparingInt(r -> Objects.requireNonNullElse(r.size(), 0))
+            .thenComparing(FitRow::quantity);
+
+    public ExponentTable {
+        rows = List.copyOf(rows);
+        verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+    }
+
+    public static ExponentTable of(List<FitRow> fits) {
+        List<FitRow> rows = new ArrayList<>();
+        Map<ScalingFamily, String> verdicts = new LinkedHashMap<>();
+        for (FitRow row : fits.stream().sorted(ORDER).toList()) {
+            if (row.quantity().equals(UniversalityVerdict.QUANTITY)) {
+                verdicts.put(row.family(), row.fit().window());
+            } else {
+                rows.add(row);
+            }
+        }
+        return new ExponentTable(rows, verdicts);
+    }
+
+    /** A row's cells under {@link #HEADERS}; a missing error or interval end is "-". */
+    public static List<String> cells(FitRow row) {
+        FitResult f = row.fit();
+        return List.of(row.family().toString(), row.scope(), f.quantity(), Numbers.significant(f.estimate()),
+                Numbers.significant(f.stderr()), Numbers.significant(f.ciLow()), Numbers.significant(f.ciHigh()),
+                f.method(), f.window());
+    }
+
+    /** One size ({@code N=64}) first, then the extrapolation ({@code N->inf}), then pooled sizes ({@code N in}). */
+    private static int scopeRank(FitRow row) {
+        if (row.scope().endsWith("->inf")) {
+            return 1;
+        }
+        return row.scope().contains(" in ") ? 2 : 0;
+    }
+}

@@ -1,0 +1,41 @@
+package org.critsweep.spark;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.apache.spark.sql.SparkSession;
+import org.critsweep.report.ReportPage;
+
+/** The report stage: {@code report/index.html} under the campaign, from its tables ({@code critsweep report DIR}). */
+public final class ReportStage {
+
+    /** Where the report goes, relative to the campaign's directory. */
+    public static final String FILE = "report/index.html";
+
+    private ReportStage() {
+    }
+
+    /**
+     * Checks, without Spark, that the directory holds what the report reads: a manifest, points and curves.
+     *
+     * @throws org.critsweep.grid.CampaignException naming DIR otherwise
+     */
+    public static void requireInputs(CampaignStore store) {
+        store.requireManifest();
+        store.requireTables(Tables.POINTS, Tables.CURVES);
+    }
+
+    /**
+     * Reads the campaign's tables and writes the report, replacing an earlier one atomically.
+     *
+     * @return the report's path
+     * @throws org.critsweep.grid.CampaignException naming DIR when the directory holds no campaign with curves yet
+     */
+    public static Path run(SparkSession spark, CampaignStore store) {
+        requireInputs(store);
+        String html = ReportPage.render(ReportReader.read(spark, store), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Path target = store.root().resolve(FILE);
+        AtomicFiles.write(target, html);
+        return target;
+    }
+}

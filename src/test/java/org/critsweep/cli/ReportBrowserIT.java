@@ -1,0 +1,189 @@
+package org.critsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report as a user sees it: a small campaign run in-process, its {@code report/index.html} rendered by headless
+ * Chromium (installed by {@code jobs/install-chromium.sh}); every plot must load in the browser and show something,
+ * and the exponent table and the verdict must be on the page. The screenshot is kept in
+ * {@code target/report-browser/} to be looked at.
+ */
+class ReportBrowserIT {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+    static final Path KEPT = ROOT.resolve("target/report-browser");
+    /** The browser's flags for a headless run as root, with no network chatter and a fresh profile. */
+    static final List<String> FLAGS = List.of("--no-sandbox", "--headless", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    /** Appended to a copy of the page: after every image has loaded or failed, one line per image. */
+    static final String IMAGE_CHECK = """
+            <script>window.addEventListener('load', () => {
+              const lines = [...document.images].map((img, i) =>
+                  'image ' + i + ' complete=' + img.complete + ' naturalWidth=' + img.naturalWidth);
+              const pre = document.createElement('pre');
+              pre.id = 'image-check';
+              pre.textContent = lines.join('\\n');
+              document.body.appendChild(pre);
+            });</script>
+            """;
+    static final Pattern PNG = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+    static final Pattern CHECKED = Pattern.compile("image (\\d+) complete=(\\w+) naturalWidth=(\\d+)");
+
+    @TempDir
+    static Path temp;
+    static String browser;
+    static Path report;
+    static String html;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    static Outcome command(List<String> line) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        Process process = new ProcessBuilder(line).directory(ROOT.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", line) + " timed out");
+        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    static Outcome critsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    static Outcome chromium(String... args) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(browser));
+        line.addAll(FLAGS);
+        line.add("--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
+        line.addAll(List.of(args));
+        return command(line);
+    }
+
+    /**
+     * Two widths whose λ_N roots (about 1.3956 + 3.08/N) lie inside the σ_w scan, and a decay window of a decade so
+     * that δ, and with it a verdict, is fitted.
+     */
+    @BeforeAll
+    static void runCampaignAndInstallTheBrowser() throws Exception {
+        Outcome install = command(List.of(ROOT.resolve("jobs/install-chromium.sh").toString()));
+        assertEquals(0, install.exitCode(), install.err());
+        browser = install.out().strip();
+        assertTrue(Files.isExecutable(Path.of(browser)), "install-chromium.sh prints the browser's path: " + browser);
+
+        Path conf = Files.writeString(temp.resolve("browser.conf"), """
+                campaign { name = browser, seed = 7883 }
+                grid {
+                  activation = tanh
+                  sigma_b = 0.3
+                  sigma_w = { linspace = [1.35, 1.60, 6] }
+                  width = [32, 64]
+                  depth = 128
+                  replicas = 16
+                }
+                analysis { bootstrap = 20, collapse = [hh], decay_window = [10, 120] }
+                """);
+        Path output = temp.resolve("campaign");
+        Outcome run = critsweep("run", conf.toString(), "--master", "local[2]", "--set",
+                "campaign.output=\"" + output + "\"");
+        assertEquals(0, run.exitCode(), run.err());
+        report = output.resolve("report/index.html");
+        assertTrue(run.out().contains("Report (plots, exponent table, verdict, manifest): " + report), run.out());
+        html = Files.readString(report);
+    }
+
+    @Test
+    void everyPlotLoadsInTheBrowserAndShowsSomething() throws Exception {
+        Files.createDirectories(KEPT);
+        Path checked = KEPT.resolve("index-with-image-check.html");
+        Files.writeString(checked, html.replace("</body>", IMAGE_CHECK + "</body>"));
+        Outcome dom = chromium("--dump-dom", checked.toUri().toString());
+        assertEquals(0, dom.exitCode(), dom.err());
+
+        List<byte[]> plots = new ArrayList<>();
+        for (Matcher m = PNG.matcher(html); m.find(); ) {
+            plots.add(Base64.getDecoder().decode(m.group(1)));
+        }
+        assertTrue(plots.size() >= 8, "ρ(l) twice, λ_N, the extrapolation, δ_eff, two collapses and the phase"
+                + " diagram at least: " + plots.size());
+        Matcher m = CHECKED.matcher(dom.out());
+        int images = 0;
+        while (m.find()) {
+            assertEquals(images, Integer.parseInt(m.group(1)));
+            assertEquals("true", m.group(2), "image " + images + " finished loading");
+            assertTrue(Integer.parseInt(m.group(3)) > 0, "image " + images + " is not broken");
+            images++;
+        }
+        assertEquals(plots.size(), images, "the browser saw every plot: " + dom.out());
+        for (int i = 0; i < plots.size(); i++) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(plots.get(i)));
+            assertTrue(inkFraction(image) > 0.01, "plot " + i + " is not blank: " + inkFraction(image));
+        }
+    }
+
+    @Test
+    void theScreenshotShowsThePageWithTheExponentTableAndTheVerdict() throws Exception {
+        Files.createDirectories(KEPT);
+        Files.writeString(KEPT.resolve("index.html"), html);
+        Path screenshot = KEPT.resolve("screenshot.png");
+        Files.deleteIfExists(screenshot);
+        Path page = KEPT.resolve("index.html");
+        Outcome shot = chromium("--screenshot=" + screenshot, "--window-size=1400,9000", "--hide-scrollbars",
+                page.toUri().toString());
+        assertEquals(0, shot.exitCode(), shot.err());
+        BufferedImage pixels = ImageIO.read(screenshot.toFile());
+        assertEquals(1400, pixels.getWidth());
+        assertTrue(inkFraction(pixels) > 0.02, "the page is drawn: " + inkFraction(pixels));
+
+        Outcome dom = chromium("--dump-dom", page.toUri().toString());
+        assertEquals(0, dom.exitCode(), dom.err());
+        for (int width : new int[] {32, 64}) {
+            assertTrue(dom.out().contains("<td class=\"name\">N=" + width + "</td><td class=\"name\">sigma_w_c</td>"),
+                    "the exponent table has the root of N=" + width);
+        }
+        assertTrue(dom.out().contains("<td class=\"name\">N-&gt;inf</td><td class=\"name\">sigma_w_c_inf</td>"));
+        assertTrue(Pattern.compile("<li><strong>mlp/tanh/gram sigma_b=0.3</strong>: (mean field|DP 1\\+1|DP 2\\+1"
+                + "|unclassified) \\(").matcher(dom.out()).find(), "the verdict leads the page");
+    }
+
+    @Test
+    void reportCommandWritesTheReportAgainFromTheTables() throws IOException {
+        Files.delete(report);
+        Outcome again = critsweep("report", report.getParent().getParent().toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains(report.toString()), again.out());
+        assertTrue(Files.readString(report).contains("sigma_w_c_inf"));
+    }
+
+    /** The fraction of pixels that are not the white background. */
+    static double inkFraction(BufferedImage image) {
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                ink += (image.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF ? 0 : 1;
+            }
+        }
+        return ink / (double) (image.getWidth() * image.getHeight());
+    }
+}

@@ -1,0 +1,31 @@
+package org.critsweep.report;
+
+import static org.critsweep.report.ReportFixtures.fit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExponentTableTest {
+
+    @Test
+    void rowsComeBySizeThenExtrapolationThenPooledSizesAndTheVerdictIsSetApart() {
+        ExponentTable table = ExponentTable.of(List.of(
+                fit(null, "N in [16, 32]", "fss_a", 0.9, 0.1, "collapse"),
+                fit(null, "N in [16, 32]", "universality_class", 0.68, Double.NaN, "mean field (p = 0.68)"),
+                fit(null, "N->inf", "sigma_w_c_inf", 1.3956, 0.002, "a/N"),
+                fit(32, "N=32", "sigma_w_c", 1.49, 0.003, "w"),
+                fit(16, "N=16", "sigma_w_c", 1.58, 0.004, "w"),
+                fit(16, "N=16", "delta", 1.01, 0.05, "w")));
+        assertEquals(List.of("N=16 delta", "N=16 sigma_w_c", "N=32 sigma_w_c", "N->inf sigma_w_c_inf",
+                "N in [16, 32] fss_a"), table.rows().stream().map(r -> r.scope() + " " + r.quantity()).toList());
+        assertEquals(Map.of(ReportFixtures.TANH, "mean field (p = 0.68)"), table.verdicts());
+    }
+
+    @Test
+    void cellsShowSixSignificantDigitsAndADashForAMissingError() {
+        assertEquals(List.of("mlp/tanh/gram sigma_b=0.3", "N=16", "sigma_w_c", "1.58312", "-", "-", "-", "test",
+                "w"), ExponentTable.cells(fit(16, "N=16", "sigma_w_c", 1.583123, Double.NaN, "w")));
+    }
+}

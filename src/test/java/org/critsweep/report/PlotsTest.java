@@ -1,0 +1,149 @@
+package org.critsweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.critsweep.grid.ScalingFamily;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** The plots on known data: their axes, series and values, and the plots left out when the data cannot carry them. */
+class PlotsTest {
+
+    private static FamilyResults family(List<FitRow> fits) {
+        return ReportFixtures.campaign("plots", fits, List.of()).family(ReportFixtures.TANH);
+    }
+
+    private static XYChart chart(Panel panel) {
+        return assertInstanceOf(Panel.Plot.class, panel).chart();
+    }
+
+    @Test
+    void lyapunovPlotHasOneScanPerWidthTheZeroLineAndEachRootOnIt() {
+        XYChart chart = chart(LyapunovPlot.withRoots(family(ReportFixtures.criticalPointFits("v"))));
+        assertEquals("σ_w", chart.getXAxisTitle());
+        assertEquals("λ_N (nats / layer)", chart.getYAxisTitle());
+        assertEquals(List.of("N=16", "N=32", "λ_N = 0", "σ_w,c(N=16) = 1.5831 ± 0.0040",
+                "σ_w,c(N=32) = 1.4894 ± 0.0030"), new ArrayList<>(chart.getSeriesMap().keySet()));
+        XYSeries n32 = chart.getSeriesMap().get("N=32");
+        assertArrayEquals(ReportFixtures.SIGMA_W, n32.getXData(), 0.0);
+        assertEquals(0.5 * (1.30 - ReportFixtures.root(32)), n32.getYData()[0], 1e-15);
+        XYSeries root = chart.getSeriesMap().get("σ_w,c(N=32) = 1.4894 ± 0.0030");
+        assertArrayEquals(new double[] {ReportFixtures.root(32)}, root.getXData(), 0.0);
+        assertArrayEquals(new double[] {0.0}, root.getYData(), 0.0);
+    }
+
+    @Test
+    void extrapolationLineAndBandFollowTheFittedCoefficients() {
+        XYChart chart = chart(ExtrapolationPlot.of(family(ReportFixtures.criticalPointFits("v"))));
+        assertEquals("1/N (1 / neurons)", chart.getXAxisTitle());
+        XYSeries roots = chart.getSeriesMap().get("λ_N roots σ_w,c(N)");
+        assertArrayEquals(new double[] {1.0 / 16, 1.0 / 32}, roots.getXData(), 0.0);
+        XYSeries line = chart.getSeriesMap().get("fit: σ_w,c(∞) = 1.3956 ± 0.0020, a = 3.00 ± 0.20");
+        double[] x = line.getXData();
+        assertEquals(0.0, x[0]);
+        assertEquals(1.3956, line.getYData()[0], 1e-12, "the line starts at σ_w,c(∞)");
+        int last = x.length - 1;
+        assertEquals(1.3956 + 3.0 * x[last], line.getYData()[last], 1e-12);
+        XYSeries upper = chart.getSeriesMap().get("± 1 standard error");
+        assertEquals(1.3956 + 0.002, upper.getYData()[0], 1e-12, "at 1/N = 0 the band is σ_w,c(∞)'s own error");
+        assertEquals(line.getYData()[last] + Math.hypot(0.002, 0.2 * x[last]), upper.getYData()[last], 1e-12);
+        assertTrue(chart.getSeriesMap().keySet().stream().anyMatch(n -> n.startsWith("mean field σ_w,c = 1.3955")),
+                "the mean-field critical point of tanh at σ_b = 0.3 is marked");
+    }
+
+    @Test
+    void extrapolationIsLeftOutWithoutItsFitAndForCnnSizes() {
+        List<FitRow> rootsOnly = ReportFixtures.criticalPointFits("v").stream()
+                .filter(f -> f.quantity().equals("sigma_w_c")).toList();
+        Panel.Omission missing = assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(family(rootsOnly)));
+        assertTrue(missing.reason().endsWith("and 2 widths have one"), missing.reason());
+        FamilyResults cnn = new FamilyResults(new ScalingFamily("cnn1d", "tanh", "dense", 0.3, 8), List.of(),
+                List.of(), List.of(), Map.of());
+        assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(cnn));
+    }
+
+    @Test
+    void rhoAcrossTheTransitionIsLogLogWithOneMeanFieldLegendEntry() {
+        XYChart chart = chart(LayerPlots.rhoAcrossTheTransition(family(List.of())));
+        assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
+        assertEquals("layer l", chart.getXAxisTitle());
+        assertEquals("ρ = 1 − c", chart.getYAxisTitle());
+        assertEquals("ρ(l) across the transition, N = 32", chart.getTitle());
+        List<XYSeries> series = new ArrayList<>(chart.getSeriesMap().values());
+        assertEquals(10, series.size(), "5 σ_w of the largest width, each with its mean field");
+        assertEquals("σ_w = 1.300 (ordered)", series.get(0).getName());
+        assertEquals(1, series.stream().filter(s -> s.isShowInLegend() && s.getName().startsWith("mean field"))
+                .count());
+        XYSeries first = series.get(0);
+        assertEquals(1.0, first.getXData()[0], "layer 0 is not drawn on a log axis");
+        assertEquals(ReportFixtures.DEPTH, first.getXData().length);
+        assertTrue(series.get(5).getXData().length < ReportFixtures.DEPTH, "the dashed prediction is thinned");
+    }
+
+    @Test
+    void logLogPointsDropWhatALogAxisCannotShowAndThinningKeepsBothEnds() {
+        List<LayerRow> rows = java.util.stream.Stream.of(new double[] {0, 0.5}, new double[] {1, 0.25},
+                new double[] {2, 1e-9}, new double[] {3, Double.NaN}, new double[] {4, 0.125})
+                .map(v -> new LayerRow("p", (int) v[0], v[1], 0, 0, 0, 0, 0)).toList();
+        double[][] points = LogLogPoints.of(rows, LayerRow::rho);
+        assertArrayEquals(new double[] {1, 4}, points[0], 0.0);
+        assertArrayEquals(new double[] {0.25, 0.125}, points[1], 0.0);
+        double[] layers = java.util.stream.IntStream.rangeClosed(1, 1000).asDoubleStream().toArray();
+        double[][] thinned = LogLogPoints.thinned(new double[][] {layers, layers});
+        assertEquals(1.0, thinned[0][0]);
+        assertEquals(1000.0, thinned[0][thinned[0].length - 1]);
+        assertTrue(thinned[0].length <= 3 * LogLogPoints.PER_DECADE + 2 && thinned[0].length >= 20,
+                "about 12 points per decade over 3 decades: " + thinned[0].length);
+    }
+
+    @Test
+    void transitionCurvesSpreadOverTheScanAndCriticalCurvesSitNearestEachRoot() {
+        List<PointResult> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> new PointResult("p" + i,
+                ReportFixtures.TANH, 64, 1.30 + 0.02 * i, false, "ordered", 0, 0)).toList();
+        FamilyResults scan = new FamilyResults(ReportFixtures.TANH, eleven, List.of(), List.of(), Map.of());
+        assertEquals(List.of("p0", "p2", "p3", "p5", "p7", "p8", "p10"),
+                CurveSelection.transition(scan).stream().map(PointResult::pointId).toList());
+        Map<Integer, PointResult> nearest =
+                CurveSelection.nearestToRoots(family(ReportFixtures.criticalPointFits("v")));
+        assertEquals(1.50, nearest.get(16).sigmaW(), "root 1.583 is beyond the scan");
+        assertEquals(1.50, nearest.get(32).sigmaW(), "root 1.4894: nearer 1.50 than 1.45");
+    }
+
+    @Test
+    void phaseDiagramColoursThePointsByPhaseAndDrawsTheCriticalLine() {
+        XYChart chart = chart(PhaseDiagram.of(ReportFixtures.points()));
+        assertEquals(List.of("mean-field σ_w,c(σ_b), tanh", "ordered (4 points)", "chaotic (6 points)"),
+                new ArrayList<>(chart.getSeriesMap().keySet()));
+        XYSeries line = chart.getSeriesMap().get("mean-field σ_w,c(σ_b), tanh");
+        assertEquals(1.0, line.getYData()[0], 1e-9, "σ_w,c = 1 at σ_b = 0 for tanh");
+    }
+
+    @Test
+    void aPlotEncodesToANonBlankPngOfTwiceItsSize() throws IOException {
+        byte[] png = Charts.png(chart(LyapunovPlot.withRoots(family(ReportFixtures.criticalPointFits("v")))));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(2 * Charts.WIDTH, image.getWidth());
+        long coloured = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                int r = rgb >> 16;
+                int g = (rgb >> 8) & 0xFF;
+                int b = rgb & 0xFF;
+                coloured += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60 ? 1 : 0;
+            }
+        }
+        assertTrue(coloured > 1000, "the coloured series are drawn: " + coloured + " coloured pixels");
+    }
+}
