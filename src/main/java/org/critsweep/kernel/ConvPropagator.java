@@ -1,5 +1,7 @@
 package org.critsweep.kernel;
 
+import java.util.Optional;
+
 /**
  * Propagates a replica pair and a forward tangent through a random CNN (SCIENCE.md §1–2), with the same exact
  * difference propagation as {@link MlpPropagator}: h^a and d = h^b − h^a stored as d̃·2^e, so ρ_x keeps full relative
@@ -45,9 +47,13 @@ public final class ConvPropagator extends PairPropagation<ConvObservables> {
         scratch = new double[channels];
     }
 
-    /** Runs one replica pair through layers 0..depth. */
-    public void run(NormalStream random, ConvSink sink) {
-        propagate(random, spec.activation(), sink::accept);
+    /**
+     * Runs one replica pair through layers 0..depth — up to the layer before a numerical fault, if one stops it.
+     *
+     * @return the fault that stopped the replica, or empty when it reached the last layer
+     */
+    public Optional<NumericalFault> run(NormalStream random, ConvSink sink) {
+        return propagate(random, spec.activation(), sink::accept);
     }
 
     @Override
@@ -154,16 +160,17 @@ public final class ConvPropagator extends PairPropagation<ConvObservables> {
         double[] a = state.a;
         double sumAA = 0.0;
         double sumBB = 0.0;
+        double smallestSite = Double.POSITIVE_INFINITY;
         double maxLnRho = Double.NEGATIVE_INFINITY;
         for (int x = 0; x < sites; x++) {
             geometry.measure(a, state.d, state.dExponent, state.merged, x * channels, (x + 1) * channels);
             sumAA += geometry.sumAA;
             sumBB += geometry.sumBB;
+            // ρ_x divides by both site lengths, so each must be in range, not only their sums (Math.min keeps a NaN).
+            smallestSite = Math.min(smallestSite, Math.min(geometry.sumAA, geometry.sumBB));
             siteLnRho[x] = geometry.lnRho;
             maxLnRho = Math.max(maxLnRho, geometry.lnRho);
         }
-        PairGeometry.requireUsableLength(layer, "q_a", sumAA);
-        PairGeometry.requireUsableLength(layer, "q_b", sumBB);
         // Global ρ = mean_x ρ_x, summed relative to the largest term so ln ρ stays exact below the double range.
         double lnRho = Double.NEGATIVE_INFINITY;
         if (maxLnRho > Double.NEGATIVE_INFINITY) {
@@ -176,6 +183,10 @@ public final class ConvPropagator extends PairPropagation<ConvObservables> {
         double rho = Math.exp(lnRho);
         double sumPhi2 = Vectors.dot(state.postActivation, state.postActivation);
         double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
+        lengths.sumAA = sumAA;
+        lengths.sumBB = sumBB;
+        lengths.smallestBlock = smallestSite;
+        lengths.next = g * n;
         LayerObservables global = new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm, a[0]);
         int[] active = new int[lnThresholds.length];
         double[] spread = new double[lnThresholds.length];

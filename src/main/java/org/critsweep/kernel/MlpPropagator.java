@@ -1,5 +1,7 @@
 package org.critsweep.kernel;
 
+import java.util.Optional;
+
 /**
  * Propagates two inputs and a forward tangent through one random MLP and reports the observables of every layer
  * (SCIENCE.md §1–2).
@@ -34,12 +36,12 @@ public final class MlpPropagator extends PairPropagation<LayerObservables> {
 
     /**
      * Runs one replica: draws its inputs and every layer from {@code random}, and hands layers 0..depth to
-     * {@code sink}.
+     * {@code sink} — up to the layer before a numerical fault, if one stops the replica.
      *
-     * @throws NumericalFault if a length overflows or collapses to zero
+     * @return the fault that stopped the replica, or empty when it reached the last layer
      */
-    public void run(NormalStream random, LayerSink sink) {
-        propagate(random, spec.activation(), sink::accept);
+    public Optional<NumericalFault> run(NormalStream random, LayerSink sink) {
+        return propagate(random, spec.activation(), sink::accept);
     }
 
     /**
@@ -82,10 +84,12 @@ public final class MlpPropagator extends PairPropagation<LayerObservables> {
         PairState s = state;
         int n = s.n;
         geometry.measure(s.a, s.d, s.dExponent, s.merged, 0, n);
-        PairGeometry.requireUsableLength(layer, "q_a", geometry.sumAA);
-        PairGeometry.requireUsableLength(layer, "q_b", geometry.sumBB);
         double sumPhi2 = Vectors.dot(s.postActivation, s.postActivation);
         double g = spec.sigmaW() * spec.sigmaW() * sumPhi2 / n + spec.sigmaB() * spec.sigmaB();
+        lengths.sumAA = geometry.sumAA;
+        lengths.sumBB = geometry.sumBB;
+        lengths.smallestBlock = Math.min(geometry.sumAA, geometry.sumBB);
+        lengths.next = g * n;
         return new LayerObservables(layer, geometry.sumAA / n, geometry.sumBB / n, geometry.rho, geometry.lnRho, g,
                 growth, logNorm, s.a[0]);
     }

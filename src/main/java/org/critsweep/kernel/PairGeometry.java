@@ -74,11 +74,4 @@ final class PairGeometry {
         double max = Vectors.maxAbs(dScaled, 0, dScaled.length);
         return max == 0.0 ? Integer.MIN_VALUE : Math.getExponent(max);
     }
-
-    static void requireUsableLength(int layer, String quantity, double sumOfSquares) {
-        if (!(sumOfSquares > 0.0) || Double.isInfinite(sumOfSquares)) {
-            throw new NumericalFault(quantity + " left the double range at layer " + layer + ": |h|^2 = "
-                    + sumOfSquares + " (overflow or collapse to 0; reduce depth or sigma_w)");
-        }
-    }
 }

@@ -68,9 +68,9 @@ final class PairState {
     /**
      * Makes the next-layer buffers current, rescales the difference and renormalises the tangent.
      *
-     * @return the tangent's log-growth over this layer (−∞ once it died)
+     * @return the tangent's log-growth over this layer (−∞ once it died; NaN or +∞ when its length is not finite)
      */
-    double advance(int layer) {
+    double advance() {
         double[] t = a;
         a = nextA;
         nextA = t;
@@ -81,7 +81,7 @@ final class PairState {
         u = nextU;
         nextU = t;
         normaliseDifference();
-        return Vectors.normaliseTangent(u, layer);
+        return Vectors.normaliseTangent(u);
     }
 
     /** Rescales d̃ by a power of two (exact) so that max|d̃| is in [1, 2); detects an exact merger. */

@@ -65,19 +65,17 @@ final class Vectors {
     /**
      * Renormalises a tangent to unit length and returns ln of its length before (the layer's log-growth). A tangent that
      * is exactly zero (every neuron of a ReLU layer off: the network no longer depends on its input) stays zero and
-     * grows by −∞, exactly.
-     *
-     * @throws NumericalFault if the length is not finite
+     * grows by −∞, exactly. A length that is not finite is returned as a NaN or +∞ growth and the tangent left as it is:
+     * the propagation's range check stops the replica at this layer ({@link LayerLengths}).
      */
-    static double normaliseTangent(double[] u, int layer) {
+    static double normaliseTangent(double[] u) {
         double norm = Math.sqrt(dot(u, u));
         if (norm == 0.0) {
             return Double.NEGATIVE_INFINITY;
         }
-        if (!Double.isFinite(norm)) {
-            throw new NumericalFault("tangent norm left the double range at layer " + layer + ": " + norm);
+        if (Double.isFinite(norm)) {
+            scale(u, 1.0 / norm);
         }
-        scale(u, 1.0 / norm);
         return Math.log(norm);
     }
 }

@@ -16,7 +16,9 @@ import org.critsweep.grid.ScalingFamily;
 /**
  * What the fit stage reads, by Spark SQL over the campaign's views: the replica-level λ_N of every point (from
  * {@code raw} at the last layer), replica-level ρ curves of selected points (for the bootstrap), and replica means
- * from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair decay and are left out.
+ * from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair decay and are left out, and so are
+ * replicas that a numerical fault stopped, as in {@code curves}. A NaN or infinity read here is refused
+ * ({@link FiniteGuard}).
  */
 final class FitInputs {
 
@@ -28,12 +30,13 @@ final class FitInputs {
             SELECT p.point_id, p.arch, p.activation, p.sampler, p.sigma_b, p.width, p.size, p.sigma_w, p.depth,
                    r.replica, r.tangent_log_norm / p.depth AS lambda
             FROM raw r JOIN points p ON r.point_id = p.point_id
-            WHERE r.layer = p.depth AND r.tangent_log_norm IS NOT NULL
+            WHERE r.layer = p.depth AND r.tangent_log_norm IS NOT NULL AND r.fault IS NULL
               AND (p.protocol IS NULL OR p.protocol = 'pair')
             ORDER BY p.point_id, r.replica""";
     private static final String RHO = """
             SELECT point_id, replica, layer, rho FROM raw
-            WHERE point_id IN (%s) AND layer BETWEEN %d AND %d ORDER BY point_id, replica, layer""";
+            WHERE point_id IN (%s) AND layer BETWEEN %d AND %d AND fault IS NULL
+            ORDER BY point_id, replica, layer""";
     private static final String CURVE = """
             SELECT point_id, layer, %s AS value, %s AS stderr FROM curves
             WHERE point_id IN (%s) AND layer BETWEEN %d AND %d ORDER BY point_id, layer""";
@@ -51,16 +54,19 @@ final class FitInputs {
             byPoint.computeIfAbsent(row.getAs("point_id"), k -> new ArrayList<>()).add(row);
         }
         Map<ScalingFamily, TreeMap<Integer, List<PointLambda>>> families = new LinkedHashMap<>();
+        FiniteGuard guard = new FiniteGuard("raw.tangent_log_norm (lambda_N)");
         for (List<Row> rows : byPoint.values()) {
             Row first = rows.get(0);
             Family family = Family.of(first);
-            double[] lambda = rows.stream().mapToDouble(r -> r.<Double>getAs("lambda")).toArray();
+            double[] lambda = rows.stream().mapToDouble(r -> guard.check(r.getAs("point_id"), r.getAs("lambda")))
+                    .toArray();
             PointLambda point = new PointLambda(first.getAs("point_id"), family, first.getAs("sigma_w"),
                     first.getAs("depth"), ReplicaMatrix.scalar(lambda));
             ScalingFamily scaling = family.scaling();
             families.computeIfAbsent(scaling, k -> new TreeMap<>())
                     .computeIfAbsent(scaling.sizeOf(family.width(), family.size()), k -> new ArrayList<>()).add(point);
         }
+        guard.refuseAny();
         for (TreeMap<Integer, List<PointLambda>> sizes : families.values()) {
             sizes.values().forEach(points -> points.sort(java.util.Comparator.comparingDouble(PointLambda::sigmaW)));
         }
@@ -70,11 +76,14 @@ final class FitInputs {
     /** The replica-level ρ of each point over layers [from, to] (replicas without the full window are dropped). */
     Map<String, ReplicaMatrix> replicaRho(List<String> pointIds, int from, int to) {
         Map<String, TreeMap<Integer, List<double[]>>> rows = new HashMap<>();
+        FiniteGuard guard = new FiniteGuard("raw.rho");
         for (Row row : spark.sql(RHO.formatted(quoted(pointIds), from, to)).collectAsList()) {
-            rows.computeIfAbsent(row.getAs("point_id"), k -> new TreeMap<>())
+            String pointId = row.getAs("point_id");
+            rows.computeIfAbsent(pointId, k -> new TreeMap<>())
                     .computeIfAbsent(row.<Integer>getAs("replica"), k -> new ArrayList<>())
-                    .add(new double[] {row.<Integer>getAs("layer"), row.<Double>getAs("rho")});
+                    .add(new double[] {row.<Integer>getAs("layer"), guard.check(pointId, row.getAs("rho"))});
         }
+        guard.refuseAny();
         Map<String, ReplicaMatrix> matrices = new HashMap<>();
         rows.forEach((pointId, replicas) -> {
             int layers = replicas.values().stream().mapToInt(List::size).max().orElse(0);
@@ -90,11 +99,22 @@ final class FitInputs {
     /** A mean and its standard error per layer from {@code curves} (rows where either is NULL are skipped). */
     Map<String, List<Measurement>> curves(List<String> pointIds, String valueColumn, String stderrColumn, int from,
                                           int to) {
-        return spark.sql(CURVE.formatted(valueColumn, stderrColumn, quoted(pointIds), from, to)).collectAsList().stream()
-                .filter(r -> !r.isNullAt(r.fieldIndex("value")) && !r.isNullAt(r.fieldIndex("stderr")))
-                .collect(Collectors.groupingBy(r -> r.<String>getAs("point_id"), Collectors.mapping(
-                        r -> new Measurement(r.<Integer>getAs("layer"), r.<Double>getAs("value"),
-                                r.<Double>getAs("stderr")), Collectors.toList())));
+        Map<String, List<Measurement>> curves = new HashMap<>();
+        FiniteGuard guard = new FiniteGuard("curves." + valueColumn + " or curves." + stderrColumn);
+        for (Row r : spark.sql(CURVE.formatted(valueColumn, stderrColumn, quoted(pointIds), from, to)).collectAsList()) {
+            if (r.isNullAt(r.fieldIndex("value")) || r.isNullAt(r.fieldIndex("stderr"))) {
+                continue;
+            }
+            String pointId = r.getAs("point_id");
+            double value = guard.check(pointId, r.getAs("value"));
+            double stderr = guard.check(pointId, r.getAs("stderr"));
+            if (Double.isFinite(value) && Double.isFinite(stderr)) { // else counted, and refused below
+                curves.computeIfAbsent(pointId, k -> new ArrayList<>())
+                        .add(new Measurement(r.<Integer>getAs("layer"), value, stderr));
+            }
+        }
+        guard.refuseAny();
+        return curves;
     }
 
     /**

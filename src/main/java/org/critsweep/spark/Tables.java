@@ -19,36 +19,44 @@ public final class Tables {
 
     /**
      * The mean-field q_l and ρ_l of each point's parameters, for every layer (SCIENCE.md §4), and for MLPs the 1/n
-     * prediction of Var(G^l)/E[G^l]² (§5).
+     * prediction of Var(G^l)/E[G^l]² (§5); NULL where the iterate is not a finite double (the q of a ReLU or linear
+     * net that grows without bound overflows).
      */
     public static final StructType THEORY_SCHEMA = new StructType(new StructField[] {
         field("point_id", DataTypes.StringType, false),
         field("layer", DataTypes.IntegerType, false),
-        field("mf_q", DataTypes.DoubleType, false),
-        field("mf_rho", DataTypes.DoubleType, false),
+        field("mf_q", DataTypes.DoubleType, true),
+        field("mf_rho", DataTypes.DoubleType, true),
         field("nw_g_relative_variance", DataTypes.DoubleType, true),
     });
 
-    /** One row per (point, replica, recorded layer); see {@link org.critsweep.kernel.LayerObservables}. */
+    /**
+     * One row per (point, replica, recorded layer); see {@link org.critsweep.kernel.LayerObservables}. A replica that a
+     * numerical fault stopped ({@link org.critsweep.kernel.NumericalFault}) carries {@code fault} and
+     * {@code fault_layer} on every row, and has one more row at {@code layer = fault_layer} in which every measured
+     * column is NULL: the fault is recorded even when it struck at layer 0 or between recorded layers.
+     */
     public static final StructType RAW_SCHEMA = new StructType(new StructField[] {
         field("point_id", DataTypes.StringType, false),
         field("replica", DataTypes.IntegerType, false),
         field("layer", DataTypes.IntegerType, false),
-        field("q_a", DataTypes.DoubleType, false),
-        field("q_b", DataTypes.DoubleType, false),
-        field("rho", DataTypes.DoubleType, false),
+        field("q_a", DataTypes.DoubleType, true),
+        field("q_b", DataTypes.DoubleType, true),
+        field("rho", DataTypes.DoubleType, true),
         field("ln_rho", DataTypes.DoubleType, true),
-        field("g", DataTypes.DoubleType, false),
+        field("g", DataTypes.DoubleType, true),
         field("tangent_log_growth", DataTypes.DoubleType, true),
         field("tangent_log_norm", DataTypes.DoubleType, true),
-        field("tangent_dead", DataTypes.BooleanType, false),
-        field("probe", DataTypes.DoubleType, false),
-        field("absorbed", DataTypes.BooleanType, false),
-        field("rho_underflow", DataTypes.BooleanType, false),
+        field("tangent_dead", DataTypes.BooleanType, true),
+        field("probe", DataTypes.DoubleType, true),
+        field("absorbed", DataTypes.BooleanType, true),
+        field("rho_underflow", DataTypes.BooleanType, true),
         field("active_sites_1", DataTypes.IntegerType, true),
         field("active_sites_2", DataTypes.IntegerType, true),
         field("spread_r2_1", DataTypes.DoubleType, true),
         field("spread_r2_2", DataTypes.DoubleType, true),
+        field("fault", DataTypes.StringType, true),
+        field("fault_layer", DataTypes.IntegerType, true),
     });
 
     public static final StructType POINTS_SCHEMA = new StructType(new StructField[] {

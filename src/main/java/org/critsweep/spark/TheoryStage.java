@@ -72,8 +72,9 @@ public final class TheoryStage {
             double[] relativeVariance = point.mlpWidth() > 0
                     ? FiniteWidthRecursion.relativeVarianceOfG(field, key.q0(), point.mlpWidth(), key.depth() + 1) : null;
             for (int l = 0; l <= key.depth(); l++) {
-                rows.add(RowFactory.create(point.pointId(), l, curve.q()[l], curve.rho()[l],
-                        relativeVariance == null ? null : relativeVariance[l]));
+                rows.add(RowFactory.create(point.pointId(), l, Tables.finiteOrNull(curve.q()[l]),
+                        Tables.finiteOrNull(curve.rho()[l]),
+                        relativeVariance == null ? null : Tables.finiteOrNull(relativeVariance[l])));
             }
         }
         return rows;

@@ -105,6 +105,17 @@ final class ClosedFormMoments {
             }
             return q / Math.PI * (Math.PI * epsilon + thetaMinusSin - theta * epsilon);
         }
+
+        /** E[z⁴; z > 0] = 3/2. */
+        @Override
+        double fourth(double q) {
+            return 1.5 * q * q;
+        }
+
+        @Override
+        double valueTimesCurvature(double q) {
+            return 0.0;
+        }
     }
 
     /** φ = x: every moment is a polynomial in q. */
@@ -126,6 +137,16 @@ final class ClosedFormMoments {
         @Override
         double differenceSquare(double q, double epsilon) {
             return 2.0 * q * epsilon;
+        }
+
+        @Override
+        double fourth(double q) {
+            return 3.0 * q * q;
+        }
+
+        @Override
+        double valueTimesCurvature(double q) {
+            return 0.0;
         }
     }
 }

@@ -47,7 +47,7 @@ class GaussianMoments {
     }
 
     /** E[φ(√q z) φ″(√q z)]. */
-    final double valueTimesCurvature(double q) {
+    double valueTimesCurvature(double q) {
         double r = Math.sqrt(q);
         return GaussianIntegrator.forVariance(q).expect(z -> phi.value(r * z) * phi.secondDerivative(r * z));
     }
@@ -59,7 +59,7 @@ class GaussianMoments {
     }
 
     /** E[φ(√q z)⁴]. */
-    final double fourth(double q) {
+    double fourth(double q) {
         double r = Math.sqrt(q);
         return GaussianIntegrator.forVariance(q).expect(z -> sq(sq(phi.value(r * z))));
     }

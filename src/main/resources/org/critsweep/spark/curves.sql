@@ -13,13 +13,42 @@
 -- nw_g_relative_variance the leading 1/n prediction of g_relative_variance (MLPs only).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0; over
 -- the replicas whose tangent is alive (n_tangent_dead counts those where a ReLU layer switched every neuron off).
-WITH stats AS (
+-- A replica that a numerical fault stopped (raw.fault, raw.fault_layer; docs/ERRORS.md) is left out of the
+-- statistics of every layer, so that every layer averages the same replicas: `measured` masks its values to NULL,
+-- which every aggregate skips, and drops its fault row (layer = fault_layer, where nothing was measured). `flagged`
+-- counts the point's faulted replicas, so n + flagged is the number of replicas run. A layer whose replicas all
+-- faulted has n = 0 and NULL statistics.
+WITH measured AS (
     SELECT
         r.point_id,
         r.layer,
-        COUNT(*)                                                   AS n,
+        IF(r.fault IS NULL, r.rho, NULL)                AS rho,
+        IF(r.fault IS NULL, r.ln_rho, NULL)             AS ln_rho,
+        IF(r.fault IS NULL, r.absorbed, NULL)           AS absorbed,
+        IF(r.fault IS NULL, r.rho_underflow, NULL)      AS rho_underflow,
+        IF(r.fault IS NULL, r.q_a, NULL)                AS q_a,
+        IF(r.fault IS NULL, r.probe, NULL)              AS probe,
+        IF(r.fault IS NULL, r.g, NULL)                  AS g,
+        IF(r.fault IS NULL, r.tangent_dead, NULL)       AS tangent_dead,
+        IF(r.fault IS NULL, r.tangent_log_growth, NULL) AS tangent_log_growth,
+        IF(r.fault IS NULL, r.tangent_log_norm, NULL)   AS tangent_log_norm,
+        IF(r.fault IS NULL, r.active_sites_1, NULL)     AS active_sites_1,
+        IF(r.fault IS NULL, r.active_sites_2, NULL)     AS active_sites_2,
+        IF(r.fault IS NULL, r.spread_r2_1, NULL)        AS spread_r2_1,
+        IF(r.fault IS NULL, r.spread_r2_2, NULL)        AS spread_r2_2
+    FROM raw_ordered r
+    WHERE r.fault IS NULL OR r.layer < r.fault_layer
+),
+faults AS (
+    SELECT point_id, COUNT(*) AS flagged FROM raw_ordered WHERE layer = fault_layer GROUP BY point_id
+),
+stats AS (
+    SELECT
+        r.point_id,
+        r.layer,
+        COUNT(r.rho)                                               AS n,
         AVG(r.rho)                                                 AS rho_mean,
-        STDDEV_SAMP(r.rho) / SQRT(COUNT(*))                        AS rho_stderr,
+        STDDEV_SAMP(r.rho) / SQRT(COUNT(r.rho))                    AS rho_stderr,
         PERCENTILE(r.rho, 0.5)                                     AS rho_median,
         COUNT(r.ln_rho)                                            AS n_ln_rho,
         AVG(r.ln_rho)                                              AS ln_rho_mean,
@@ -27,7 +56,7 @@ WITH stats AS (
         SUM(CASE WHEN r.absorbed THEN 1 ELSE 0 END)                AS n_absorbed,
         SUM(CASE WHEN r.rho_underflow THEN 1 ELSE 0 END)           AS n_rho_underflow,
         AVG(r.q_a)                                                 AS q_mean,
-        STDDEV_SAMP(r.q_a) / SQRT(COUNT(*))                        AS q_stderr,
+        STDDEV_SAMP(r.q_a) / SQRT(COUNT(r.q_a))                    AS q_stderr,
         AVG(LN(r.q_a))                                             AS ln_q_mean,
         KURTOSIS(r.probe)                                          AS probe_excess_kurtosis,
         AVG(r.g)                                                   AS g_mean,
@@ -43,7 +72,7 @@ WITH stats AS (
         AVG(r.active_sites_2)                                      AS active_sites_mean_2,
         AVG(r.spread_r2_1)                                         AS spread_r2_mean_1,
         AVG(r.spread_r2_2)                                         AS spread_r2_mean_2
-    FROM raw_ordered r
+    FROM measured r
     GROUP BY r.point_id, r.layer
 )
 SELECT
@@ -57,7 +86,9 @@ SELECT
     p.size,
     p.depth,
     s.layer,
-    s.n, s.rho_mean, s.rho_stderr, s.rho_median, s.n_ln_rho, s.ln_rho_mean, s.ln_rho_stderr, s.n_absorbed,
+    s.n,
+    COALESCE(f.flagged, 0) AS flagged,
+    s.rho_mean, s.rho_stderr, s.rho_median, s.n_ln_rho, s.ln_rho_mean, s.ln_rho_stderr, s.n_absorbed,
     s.n_rho_underflow, s.q_mean, s.q_stderr, s.ln_q_mean, s.probe_excess_kurtosis, s.g_mean, s.g_relative_variance,
     s.n_tangent_dead, s.lyapunov_increment_mean, s.lyapunov_increment_stderr, s.lyapunov_mean, s.lyapunov_stderr,
     s.survival_1, s.survival_2, s.active_sites_mean_1, s.active_sites_mean_2, s.spread_r2_mean_1, s.spread_r2_mean_2,
@@ -66,4 +97,5 @@ SELECT
     t.nw_g_relative_variance
 FROM stats s
 JOIN points p ON s.point_id = p.point_id
+LEFT JOIN faults f ON f.point_id = s.point_id
 LEFT JOIN theory t ON t.point_id = s.point_id AND t.layer = s.layer

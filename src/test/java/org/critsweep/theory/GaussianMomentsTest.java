@@ -28,6 +28,8 @@ class GaussianMomentsTest {
             assertClose(closed.slopeSquare(q), quadrature.slopeSquare(q), "E[phi'^2] " + at);
             assertClose(closed.differenceSquare(q, epsilon), quadrature.differenceSquare(q, epsilon),
                     "E[(phi1 - phi2)^2] " + at);
+            assertClose(closed.fourth(q), quadrature.fourth(q), "E[phi^4] " + at);
+            assertClose(closed.valueTimesCurvature(q), quadrature.valueTimesCurvature(q), "E[phi phi''] " + at);
         }
     }
 

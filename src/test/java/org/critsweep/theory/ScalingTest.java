@@ -51,6 +51,25 @@ class ScalingTest {
         assertEquals(expected, ratio[199], 0.05 * expected);
     }
 
+    /**
+     * A linear net at σ_b = 0: K′ = σ_w²K and v′ = (σ_w⁴/n) 2K² + σ_w⁴ v, so Var(G^l)/E[G^l]² = 2(l + 1)/n whatever
+     * σ_w. At σ_w = 2, q reaches 4^100 and overflows after layer 511 (regression: the quadrature behind E[φ⁴] took a
+     * panel count ∝ √q and ran out of memory; a ReLU net did the same).
+     */
+    @Test
+    void oneOverNRecursionOfAnUnboundedLinearNetIsTwoLOverN() {
+        int width = 64;
+        double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(Activations.of("linear"), 2.0, 0.0),
+                1.0, width, 100);
+        for (int l = 0; l < ratio.length; l++) {
+            assertEquals(2.0 * (l + 1) / width, ratio[l], 1e-12 * ratio[l], "layer " + l);
+        }
+        double[] relu = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(Activations.of("relu"), 2.0, 0.0),
+                1.0, width, 100);
+        // ReLU: Var(φ²) = (3/2 − 1/4)K², E[φ²] = K/2 and χ_∥ = K′/K, so the ratio grows by 4 (5/4)/n = 5/n a layer.
+        assertEquals(5.0 * 100 / width, relu[99], 1e-12 * relu[99]);
+    }
+
     @Test
     void orderedCurveApproachesTheFixedPointAtRateChiC() {
         MeanField field = MeanField.of(TANH, 1.0, 0.3);
