@@ -20,7 +20,8 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("org.critsweep.kernel..", "org.critsweep.theory..",
                         "org.critsweep.fit..", "org.critsweep.grid..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
-                        "scala..", "org.critsweep.spark..", "org.critsweep.report..", "org.critsweep.cli..")
+                        "scala..", "org.critsweep.spark..", "org.critsweep.report..", "org.critsweep.cli..",
+                        "org.critsweep.notebook..")
                 .check(MAIN);
     }
 
@@ -52,6 +53,14 @@ class LayeringTest {
                 .check(MAIN);
         noClasses().that().resideInAPackage("org.critsweep.fit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.critsweep.grid..", "org.critsweep.kernel..")
+                .check(MAIN);
+    }
+
+    /** The Jupyter library is provided to the notebook kernel only: code the executors load must not need it. */
+    @Test
+    void onlyTheNotebookKernelUsesJupyter() {
+        noClasses().that().resideOutsideOfPackage("org.critsweep.notebook..")
+                .should().dependOnClassesThat().resideInAPackage("org.dflib..")
                 .check(MAIN);
     }
 
