@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
 
-/** The architecture of DESIGN.md as a test, so the layering cannot rot silently. */
+/** The package arrows of the README's "Layout" as a test, so the layering cannot rot silently. */
 class LayeringTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -26,7 +26,7 @@ class LayeringTest {
     }
 
     /**
-     * The report is drawn from plain records (DESIGN.md: report depends on fit, theory, kernel and grid), so it can be
+     * The report is drawn from plain records (report depends on fit, theory, kernel and grid), so it can be
      * tested and rendered without Spark; the spark package reads the tables into those records.
      */
     @Test

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.kernel.Activations;
 import org.critsweep.kernel.KernelBenchmark;
 import org.critsweep.kernel.KernelBenchmark.Timing;
@@ -33,15 +33,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (Activations.byName(activation).isEmpty()) {
-            throw new CampaignException("--activation", "unknown value '" + activation + "'; allowed: "
+            throw new BadInputException("--activation", "unknown value '" + activation + "'; allowed: "
                     + String.join(", ", Activations.names()));
         }
         if (rounds < 1) {
-            throw new CampaignException("--rounds", "expected an integer >= 1, got " + rounds);
+            throw new BadInputException("--rounds", "expected an integer >= 1, got " + rounds);
         }
         for (int width : widths) {
             if (width < 2) {
-                throw new CampaignException("--widths", "expected integers >= 2, got " + width);
+                throw new BadInputException("--widths", "expected integers >= 2, got " + width);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -9,7 +9,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.CampaignStore;
 
 /**
@@ -29,7 +29,7 @@ final class CampaignDirectories {
             if (isGlob(value)) {
                 List<Path> matches = campaignsMatching(Path.of(value));
                 if (matches.isEmpty()) {
-                    throw new CampaignException("--campaign", "no campaign directory matches " + value);
+                    throw new BadInputException("--campaign", "no campaign directory matches " + value);
                 }
                 directories.addAll(matches);
             } else {

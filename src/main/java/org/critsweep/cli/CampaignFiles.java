@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
@@ -19,18 +19,18 @@ final class CampaignFiles {
 
     static CampaignPlan plan(Path file, List<String> overrides) {
         if (Files.isDirectory(file)) {
-            throw new CampaignException("CONF", file + " is a directory; expected a campaign file (HOCON)");
+            throw new BadInputException("CONF", file + " is a directory; expected a campaign file (HOCON)");
         }
         if (!Files.isRegularFile(file)) {
-            throw new CampaignException("CONF", "campaign file not found: " + file);
+            throw new BadInputException("CONF", "campaign file not found: " + file);
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new CampaignException("CONF", file + " is not UTF-8 text; expected a campaign file (HOCON)");
+            throw new BadInputException("CONF", file + " is not UTF-8 text; expected a campaign file (HOCON)");
         } catch (IOException e) {
-            throw new CampaignException("CONF", "cannot read " + file + ": " + e.getMessage());
+            throw new BadInputException("CONF", "cannot read " + file + ": " + e.getMessage());
         }
         return TaskPlanner.plan(CampaignParser.parse(text, file.toString(), overrides));
     }

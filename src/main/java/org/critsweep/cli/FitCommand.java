@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.Campaign;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.spark.CampaignDamage;
 import org.critsweep.spark.CampaignStore;
@@ -41,7 +41,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         for (String override : overrides) {
             if (!override.startsWith("analysis.") && !override.startsWith("analysis=")) {
-                throw new CampaignException("--set", "fit only changes the analysis block (analysis.*); got '"
+                throw new BadInputException("--set", "fit only changes the analysis block (analysis.*); got '"
                         + override + "'. Rerun the campaign to change what it computes.");
             }
         }

@@ -22,8 +22,8 @@ final class FitSummary {
         out.println("Scaling analysis (fits table; errors from the bootstrap over replicas where the method says"
                 + " +bootstrap):");
         out.print(table.render());
-        out.println("Universality verdict (chi2 consistency of delta, beta, nu_par, z with SCIENCE.md section 6;"
-                + " consistent at p >= 0.01):");
+        out.println("Universality verdict (chi2 consistency of delta, beta, nu_par, z with docs/PHYSICS.md"
+                + " section 6; consistent at p >= 0.01):");
         if (exponents.verdicts().isEmpty()) {
             out.println("  none: no exponent could be fitted");
         }

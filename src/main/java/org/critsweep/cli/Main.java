@@ -5,7 +5,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.AnalysisException;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.CampaignFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The critsweep command line (DESIGN.md, "Command line"). Exit codes: 0 success, 2 bad input (the message names the
+ * The critsweep command line (README, "Commands"). Exit codes: 0 success, 2 bad input (the message names the
  * field and the allowed values), 1 failure.
  */
 @Command(name = "critsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -48,7 +48,7 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new UsageErrors());
         withHelpOptions(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
-            if (exception instanceof CampaignException || exception instanceof AnalysisException) {
+            if (exception instanceof BadInputException || exception instanceof AnalysisException) {
                 err.println("critsweep: " + exception.getMessage());
                 return BAD_INPUT;
             }

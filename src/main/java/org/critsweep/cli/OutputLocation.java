@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.critsweep.grid.Campaign;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 
 /**
  * Where a run writes: {@code campaign.output} resolved against the working directory and normalised, so that the path
@@ -19,7 +19,7 @@ record OutputLocation(Path path) {
         try {
             return new OutputLocation(Path.of(campaign.output()).toAbsolutePath().normalize());
         } catch (InvalidPathException e) {
-            throw new CampaignException("campaign.output", "not a valid path: " + e.getMessage());
+            throw new BadInputException("campaign.output", "not a valid path: " + e.getMessage());
         }
     }
 
@@ -27,7 +27,7 @@ record OutputLocation(Path path) {
      * Refuses a directory the run could not write, before anything is written: an existing one must be writable, a
      * missing one creatable — its nearest existing ancestor a directory in which an entry can be made.
      *
-     * @throws CampaignException naming {@code campaign.output}
+     * @throws BadInputException naming {@code campaign.output}
      */
     void checkWritable() {
         Path existing = path;
@@ -35,12 +35,12 @@ record OutputLocation(Path path) {
             existing = existing.getParent();
         }
         if (!Files.isDirectory(existing)) {
-            throw new CampaignException("campaign.output", "cannot create " + path + ": " + existing
+            throw new BadInputException("campaign.output", "cannot create " + path + ": " + existing
                     + " is a file, not a directory; choose another campaign.output");
         }
         boolean exists = existing.equals(path);
         if (!(exists ? Files.isWritable(path) : canCreateIn(existing))) {
-            throw new CampaignException("campaign.output", (exists ? "" : "cannot create " + path + ": ") + existing
+            throw new BadInputException("campaign.output", (exists ? "" : "cannot create " + path + ": ") + existing
                     + " is not writable; choose another campaign.output");
         }
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 
 /**
  * Where {@code sql} writes its result: standard output, or {@code --out}, which appears only complete — the result is
@@ -37,30 +37,30 @@ final class QueryOutput {
         this.out = out == null ? null : out.toAbsolutePath().normalize();
         if (out == null) {
             if (format == Format.parquet) {
-                throw new CampaignException("--out", "--format parquet writes a directory: give its path with --out");
+                throw new BadInputException("--out", "--format parquet writes a directory: give its path with --out");
             }
             if (overwrite) {
-                throw new CampaignException("--overwrite", "applies only with --out");
+                throw new BadInputException("--overwrite", "applies only with --out");
             }
             return;
         }
         Path parent = this.out.getParent();
         if (!Files.isDirectory(parent)) {
-            throw new CampaignException("--out", "directory " + parent + " does not exist");
+            throw new BadInputException("--out", "directory " + parent + " does not exist");
         }
         for (Path dir = parent; dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("_campaign"))) {
-                throw new CampaignException("--out", out + " is inside campaign " + dir
+                throw new BadInputException("--out", out + " is inside campaign " + dir
                         + "; sql never writes into a campaign's directory");
             }
         }
         if (Files.exists(this.out) && !overwrite) {
-            throw new CampaignException("--out", out + " exists; choose another path, or pass --overwrite");
+            throw new BadInputException("--out", out + " exists; choose another path, or pass --overwrite");
         }
         boolean replaceable = Files.isRegularFile(this.out)
                 || format == Format.parquet && Files.isRegularFile(this.out.resolve("_SUCCESS"));
         if (Files.exists(this.out) && !replaceable) {
-            throw new CampaignException("--out", out + " is a directory that --format parquet did not write;"
+            throw new BadInputException("--out", out + " is a directory that --format parquet did not write;"
                     + " --overwrite replaces only files and earlier parquet results");
         }
     }

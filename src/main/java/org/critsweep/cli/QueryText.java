@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 
 /** The text of {@code sql}'s query, from exactly one source: the QUERY argument, {@code -f FILE}, or standard input. */
 final class QueryText {
@@ -22,12 +22,12 @@ final class QueryText {
     }
 
     /**
-     * @throws CampaignException when both an argument and {@code -f} are given, the file is missing, or the query is
+     * @throws BadInputException when both an argument and {@code -f} are given, the file is missing, or the query is
      *                           blank
      */
     static String read(String argument, String file, InputStream stdin) {
         if (argument != null && file != null) {
-            throw new CampaignException("QUERY", "give the query as an argument or with -f, not both");
+            throw new BadInputException("QUERY", "give the query as an argument or with -f, not both");
         }
         String text;
         try {
@@ -38,13 +38,13 @@ final class QueryText {
             } else if (Files.isRegularFile(Path.of(file))) {
                 text = Files.readString(Path.of(file));
             } else {
-                throw new CampaignException("-f", "query file not found: " + file);
+                throw new BadInputException("-f", "query file not found: " + file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the query", e);
         }
         if (text.isBlank()) {
-            throw new CampaignException("QUERY", "the query is empty");
+            throw new BadInputException("QUERY", "the query is empty");
         }
         return text;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
@@ -80,10 +80,10 @@ final class RunCommand implements Callable<Integer> {
 
     private void checkOptions() {
         if (partitions != null && partitions < 1) {
-            throw new CampaignException("--partitions", "expected an integer >= 1, got " + partitions);
+            throw new BadInputException("--partitions", "expected an integer >= 1, got " + partitions);
         }
         if (batchSeconds != null && !(batchSeconds > 0 && batchSeconds < Double.POSITIVE_INFINITY)) {
-            throw new CampaignException("--batch-seconds", "expected a number > 0, got " + batchSeconds);
+            throw new BadInputException("--batch-seconds", "expected a number > 0, got " + batchSeconds);
         }
         master.check();
     }

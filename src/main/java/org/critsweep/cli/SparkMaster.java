@@ -2,7 +2,7 @@ package org.critsweep.cli;
 
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.SparkSessions;
 import picocli.CommandLine.Option;
 
@@ -21,11 +21,11 @@ final class SparkMaster {
     /**
      * Refuses a URL Spark would not understand, so that a typo is bad input rather than a failure after Spark started.
      *
-     * @throws CampaignException naming {@code --master} and the forms allowed
+     * @throws BadInputException naming {@code --master} and the forms allowed
      */
     void check() {
         if (!VALID.matcher(url).matches()) {
-            throw new CampaignException("--master", "expected local, local[N], local[*], local[N,F], spark://HOST:PORT,"
+            throw new BadInputException("--master", "expected local, local[N], local[*], local[N,F], spark://HOST:PORT,"
                     + " yarn or k8s://URL, got '" + url + "'");
         }
     }

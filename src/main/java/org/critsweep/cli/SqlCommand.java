@@ -8,7 +8,7 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.CampaignViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,7 +84,7 @@ final class SqlCommand implements Callable<Integer> {
             return e;
         }
         // An analysis error's full message appends the query plan; a parse error's shows where in the query it is.
-        return new CampaignException("QUERY", e instanceof AnalysisException analysis && !(e instanceof ParseException)
+        return new BadInputException("QUERY", e instanceof AnalysisException analysis && !(e instanceof ParseException)
                 ? analysis.getSimpleMessage() : e.getMessage().strip());
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.CampaignDamage;
 import org.critsweep.spark.CampaignLock;
 import org.critsweep.spark.CampaignStore;
@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         CampaignStore store = new CampaignStore(directory);
         if (!Files.isRegularFile(store.manifestFile())) {
-            throw new CampaignException("DIR", directory + " is not a critsweep campaign (no _campaign/manifest.json)");
+            throw new BadInputException("DIR", directory + " is not a critsweep campaign (no _campaign/manifest.json)");
         }
         Optional<Config> manifest = store.manifest();
         PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.kernel.Activation;
 import org.critsweep.kernel.Activations;
 import org.critsweep.theory.CriticalLine;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code theory point|critical|curve}: mean-field quantities (SCIENCE.md §4) without Spark. */
+/** {@code theory point|critical|curve}: mean-field quantities (PHYSICS.md §4) without Spark. */
 @Command(name = "theory", description = "Mean-field (infinite-width) quantities: a point, the critical line, a curve.",
         subcommands = {TheoryCommand.Point.class, TheoryCommand.Critical.class, TheoryCommand.Curve.class})
 final class TheoryCommand {
@@ -31,7 +31,7 @@ final class TheoryCommand {
         String name;
 
         Activation resolve() {
-            return Activations.byName(name).orElseThrow(() -> new CampaignException("--activation",
+            return Activations.byName(name).orElseThrow(() -> new BadInputException("--activation",
                     "unknown value '" + name + "'; allowed: " + String.join(", ", Activations.names())));
         }
     }
@@ -63,7 +63,7 @@ final class TheoryCommand {
             String message = e.getMessage();
             int colon = message.indexOf(':');
             String field = colon > 0 ? "--" + message.substring(0, colon).replace('_', '-') : "theory";
-            throw new CampaignException(field, colon > 0 ? message.substring(colon + 1).strip() : message);
+            throw new BadInputException(field, colon > 0 ? message.substring(colon + 1).strip() : message);
         }
     }
 
@@ -152,7 +152,7 @@ final class TheoryCommand {
             List<Double> biases = new ArrayList<>(sigmaB);
             biases.addAll(parseRange());
             if (biases.isEmpty()) {
-                throw new CampaignException("--sigma-b", "give one or more bias scales (--sigma-b 0.1,0.3 or --sigma-b-range 0:1:11)");
+                throw new BadInputException("--sigma-b", "give one or more bias scales (--sigma-b 0.1,0.3 or --sigma-b-range 0:1:11)");
             }
             PrintWriter out = spec.commandLine().getOut();
             TextTable table = new TextTable(List.of("sigma_b", "sigma_w_c", "q_star", "kappa"));
@@ -199,7 +199,7 @@ final class TheoryCommand {
                 }
                 return values;
             } catch (RuntimeException e) {
-                throw new CampaignException("--sigma-b-range", "expected FROM:TO:N with FROM < TO and N >= 2, got '" + range + "'");
+                throw new BadInputException("--sigma-b-range", "expected FROM:TO:N with FROM < TO and N >= 2, got '" + range + "'");
             }
         }
     }

@@ -9,7 +9,7 @@ import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 
 /**
- * The nonparametric bootstrap over replicas (SCIENCE.md §7). The data come in groups — one per grid point — whose
+ * The nonparametric bootstrap over replicas (PHYSICS.md §7). The data come in groups — one per grid point — whose
  * replicas are independent; a resample draws, for every group independently, as many replicas as it has, with
  * replacement, and recomputes the statistics. The draws come from one seeded stream, so a bootstrap is reproducible
  * bit for bit.

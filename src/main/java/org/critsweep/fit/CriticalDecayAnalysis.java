@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The critical decay of one size (SCIENCE.md §4, §7). The critical curve is interpolated between the two grid points
+ * The critical decay of one size (PHYSICS.md §4, §7). The critical curve is interpolated between the two grid points
  * that bracket σ_w,c — linearly in σ_w for ln ρ̄ — so that δ is not biased by the grid spacing; it is then fitted
  * with the offset power law (δ), the bare power law (for comparison only) and 1/ρ = κl + b (κ). With a bootstrap,
  * every resample redraws both points' replicas and refits all three. The offset form has three parameters and needs

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The mean-field critical decay 1/ρ = κ l + b (SCIENCE.md §4: ρ_l = 1/(κ(l + l0)), δ = 1), fitted by weighted least
+ * The mean-field critical decay 1/ρ = κ l + b (PHYSICS.md §4: ρ_l = 1/(κ(l + l0)), δ = 1), fitted by weighted least
  * squares on 1/ρ with σ(1/ρ) = σ(ρ)/ρ².
  */
 public final class CriticalDecayFit {

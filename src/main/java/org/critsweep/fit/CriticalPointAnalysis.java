@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The critical point of a family of sizes (SCIENCE.md §5, §7): per size the root of λ_N(σ_w), then the extrapolation
+ * The critical point of a family of sizes (PHYSICS.md §5, §7): per size the root of λ_N(σ_w), then the extrapolation
  * σ_w,c(N) = σ_w,c(∞) + a/N (+ b/N²). With a bootstrap, every resample redraws the replicas of every grid point of
  * every size and recomputes the roots and the extrapolation (with the polynomial order chosen on the full data), so
  * the errors of σ_w,c(∞) and a include the correlation the shared resample induces.

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The infinite-width critical point from the finite-width ones: σ_w,c(N) = σ_w,c(∞) + a/N, plus b/N² when the data
- * support it (SCIENCE.md §5: σ_w,c(N) ≈ 1.39558 + 3.08/N at tanh, σ_b = 0.3). Weighted least squares in 1/N; the
+ * support it (PHYSICS.md §5: σ_w,c(N) ≈ 1.39558 + 3.08/N at tanh, σ_b = 0.3). Weighted least squares in 1/N; the
  * quadratic term is kept only with at least four widths and when b differs from 0 by more than two standard errors.
  */
 public final class CriticalPointExtrapolation {

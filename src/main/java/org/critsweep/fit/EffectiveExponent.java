@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The effective exponent of the offset form, δ_eff(l) = −Δ ln ρ / Δ ln(l + l0), between layers a fixed ratio apart
- * (SCIENCE.md §7). At the critical point it is flat in l; in the ordered phase it grows (exponential decay), in the
+ * (PHYSICS.md §7). At the critical point it is flat in l; in the ordered phase it grows (exponential decay), in the
  * chaotic phase it falls to 0 (a plateau). Its drift — the slope of δ_eff against ln(l + l0) — therefore changes sign
  * at σ_w,c, which gives the ρ-based estimate of the critical point.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The finite-width critical point: the σ_w where the Lyapunov estimate λ_N(σ_w) changes sign from negative
  * (ordered) to positive (chaotic), by linear interpolation between the two bracketing grid points
- * (SCIENCE.md §2, §7). The standard error propagates the two λ_N errors through the interpolation (delta method).
+ * (PHYSICS.md §2, §7). The standard error propagates the two λ_N errors through the interpolation (delta method).
  */
 public final class LyapunovRoot {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The critical decay ρ = A (l + l0)^−δ (SCIENCE.md §7), fitted as ln ρ = ln A − δ ln(l + l0) by weighted nonlinear
+ * The critical decay ρ = A (l + l0)^−δ (PHYSICS.md §7), fitted as ln ρ = ln A − δ ln(l + l0) by weighted nonlinear
  * least squares with σ(ln ρ) = σ(ρ)/ρ. The offset l0 absorbs the leading correction to scaling: the mean-field
  * curve is 1/(κ(l + l0)), on which a bare power law (l0 = 0) over a short window reads δ ≈ 0.7–0.9 instead of 1.
  */

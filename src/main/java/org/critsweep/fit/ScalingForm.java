@@ -3,7 +3,7 @@ package org.critsweep.fit;
 import java.util.List;
 
 /**
- * The maps X(θ), Y(θ) of a data collapse (SCIENCE.md §7): under the right parameters θ every size's points fall on
+ * The maps X(θ), Y(θ) of a data collapse (PHYSICS.md §7): under the right parameters θ every size's points fall on
  * one curve Y = F(X).
  */
 public interface ScalingForm {
@@ -36,7 +36,7 @@ public interface ScalingForm {
 
     /**
      * The depth scan at a critical point, ρ(l; N) = N^{−a} F(l / N^b) in logarithms; θ = (a, b), the point's value is
-     * ln ρ: X = ln l − b ln N, Y = ln ρ + a ln N, E = σ_{ln ρ}. Mean-field MLPs expect a = b = 1 (SCIENCE.md §5).
+     * ln ρ: X = ln l − b ln N, Y = ln ρ + a ln N, E = σ_{ln ρ}. Mean-field MLPs expect a = b = 1 (PHYSICS.md §5).
      */
     static ScalingForm depthScan() {
         return new ScalingForm() {

@@ -3,7 +3,7 @@ package org.critsweep.fit;
 /**
  * One observation entering a data collapse: a system of size {@code size} (N for an MLP, L_x for a CNN) at control
  * value {@code t} (σ_w for a generic collapse, the layer l for a depth scan), with a measured value and its standard
- * error. For a depth scan the value is ln ρ (ρ is log-normally broad; SCIENCE.md §5), for a generic collapse the
+ * error. For a depth scan the value is ln ρ (ρ is log-normally broad; PHYSICS.md §5), for a generic collapse the
  * observable A itself.
  */
 public record ScalingPoint(double size, double t, double value, double stderr) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The campaign's {@code analysis { … }} block: how the fit stage estimates the critical point and the exponents
- * (SCIENCE.md §7). It does not change what the sweep computes, so it is not part of the campaign's config hash: a
+ * (PHYSICS.md §7). It does not change what the sweep computes, so it is not part of the campaign's config hash: a
  * campaign can be refitted with other settings ({@code critsweep fit DIR --set analysis.bootstrap=500}).
  *
  * @param bootstrap   resamples over replicas for every error (0: the fits' own errors only)

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * {@code grid.sigma_w = { around-critical = { half-width = h, points = n } }}: n values of σ_w evenly spaced over
  * [c − h, c + h] around each family's critical point c — the λ_N root measured by an earlier run of the campaign when
- * there is one, else the mean-field value (SCIENCE.md §4); with {@code linspace} next to it, in addition to those
+ * there is one, else the mean-field value (PHYSICS.md §4); with {@code linspace} next to it, in addition to those
  * coarse values. Rerunning refines: the grid recentres on the measured roots and only the new points are computed.
  */
 public record AroundCritical(double halfWidth, int points) implements Serializable {

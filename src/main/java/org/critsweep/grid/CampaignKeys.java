@@ -34,7 +34,7 @@ final class CampaignKeys {
     private CampaignKeys() {
     }
 
-    /** @throws CampaignException naming the first unknown key, or the first section that is not an object */
+    /** @throws BadInputException naming the first unknown key, or the first section that is not an object */
     static void check(ConfigObject root) {
         check(root, "");
     }
@@ -45,13 +45,13 @@ final class CampaignKeys {
             String key = entry.getKey();
             String child = join(path, key);
             if (!allowed.contains(key)) {
-                throw new CampaignException(child, "unknown key" + NearestName.offer(suggestion(path, key),
+                throw new BadInputException(child, "unknown key" + NearestName.offer(suggestion(path, key),
                         path.isEmpty() ? "allowed keys" : "allowed keys in " + path, allowed));
             }
             ConfigValue value = entry.getValue();
             if (OBJECTS.contains(child) && !(value instanceof ConfigObject)) {
-                throw new CampaignException(child, "expected an object with keys " + String.join(", ", ALLOWED.get(child))
-                        + ", got " + CampaignException.show(value));
+                throw new BadInputException(child, "expected an object with keys " + String.join(", ", ALLOWED.get(child))
+                        + ", got " + BadInputException.show(value));
             }
             if (value instanceof ConfigObject nested && ALLOWED.containsKey(child)) {
                 check(nested, child);

@@ -24,8 +24,8 @@ import org.critsweep.kernel.Activations;
 import org.critsweep.kernel.Protocol;
 
 /**
- * Parses a HOCON campaign file (DESIGN.md, "Campaign file") into a {@link Campaign}: every key is validated and
- * unknown keys are errors ({@link CampaignKeys}), each reported as a {@link CampaignException} naming the key, the
+ * Parses a HOCON campaign file (README, "Campaign files") into a {@link Campaign}: every key is validated and
+ * unknown keys are errors ({@link CampaignKeys}), each reported as a {@link BadInputException} naming the key, the
  * bad value and the allowed values; a syntax error names the file and line.
  */
 public final class CampaignParser {
@@ -52,7 +52,7 @@ public final class CampaignParser {
         try {
             config = config.resolve();
         } catch (ConfigException e) {
-            throw new CampaignException(location(e.origin(), origin), withoutOrigin(e));
+            throw new BadInputException(location(e.origin(), origin), withoutOrigin(e));
         }
         CampaignKeys.check(config.root());
         return new CampaignParser.Reader(config).campaign();
@@ -62,20 +62,20 @@ public final class CampaignParser {
         try {
             return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(origin));
         } catch (ConfigException e) {
-            throw new CampaignException(location(e.origin(), origin), "syntax error: " + withoutOrigin(e));
+            throw new BadInputException(location(e.origin(), origin), "syntax error: " + withoutOrigin(e));
         }
     }
 
     private static Config parseOverride(String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
-            throw new CampaignException("--set", "expected key=value, got '" + override + "'");
+            throw new BadInputException("--set", "expected key=value, got '" + override + "'");
         }
         try {
             return ConfigFactory.parseString(override.substring(0, eq).trim() + " = " + override.substring(eq + 1),
                     ConfigParseOptions.defaults().setOriginDescription("--set " + override));
         } catch (ConfigException e) {
-            throw new CampaignException("--set", "cannot parse '" + override + "': " + withoutOrigin(e));
+            throw new BadInputException("--set", "cannot parse '" + override + "': " + withoutOrigin(e));
         }
     }
 
@@ -112,7 +112,7 @@ public final class CampaignParser {
         Campaign campaign() {
             String name = string("campaign.name");
             if (!NAME.matcher(name).matches()) {
-                throw new CampaignException("campaign.name", "expected letters, digits, '.', '_' or '-', got '" + name + "'");
+                throw new BadInputException("campaign.name", "expected letters, digits, '.', '_' or '-', got '" + name + "'");
             }
             long seed = integer("campaign.seed", Long.MIN_VALUE);
             String output = config.hasPath("campaign.output") ? output() : "runs/" + name;
@@ -127,10 +127,10 @@ public final class CampaignParser {
         private String output() {
             String output = string("campaign.output");
             if (output.isBlank()) {
-                throw new CampaignException("campaign.output", "expected a directory path, got an empty string");
+                throw new BadInputException("campaign.output", "expected a directory path, got an empty string");
             }
             if (output.startsWith("~")) {
-                throw new CampaignException("campaign.output", "a leading ~ is not expanded, got '" + output
+                throw new BadInputException("campaign.output", "a leading ~ is not expanded, got '" + output
                         + "'; write the home directory's full path");
             }
             return output;
@@ -149,7 +149,7 @@ public final class CampaignParser {
             List<Integer> widths = mlp ? list("grid.width", null, v -> (int) integer("grid.width", v, 2))
                     : forbidden("grid.width", "applies to arch mlp only; a CNN has channels and size");
             if (cnn && sampler == Sampler.GRAM && config.hasPath("grid.sampler")) {
-                throw new CampaignException("grid.sampler", "gram is exact only for mlp (weights shared across positions"
+                throw new BadInputException("grid.sampler", "gram is exact only for mlp (weights shared across positions"
                         + " break it); use dense, or leave sampler unset, with cnn1d/cnn2d");
             }
             ConvGrid conv = cnn ? convGrid() : null;
@@ -167,7 +167,7 @@ public final class CampaignParser {
         }
 
         /**
-         * σ_b = 0 with an odd φ makes ρ = 1 − c useless as an order parameter (SCIENCE.md §2): it does not decay, and
+         * σ_b = 0 with an odd φ makes ρ = 1 − c useless as an order parameter (PHYSICS.md §2): it does not decay, and
          * c = +1 and c = −1 are both absorbing. Such a grid is refused rather than swept, since every ρ-based fit of
          * it would be meaningless; σ_b = 0 stays allowed for ReLU, whose critical point it is.
          */
@@ -178,9 +178,9 @@ public final class CampaignParser {
             List<String> odd = Activations.all().stream().filter(Activation::isOdd).map(Activation::name).toList();
             List<String> even = Activations.all().stream().filter(a -> !a.isOdd()).map(Activation::name).toList();
             activations.stream().filter(odd::contains).findFirst().ifPresent(a -> {
-                throw new CampaignException("grid.sigma_b", "0 with the odd activation " + a + " is degenerate: rho = 1"
-                        + " - c does not decay and c = 1 and c = -1 are both absorbing (SCIENCE.md section 2); allowed:"
-                        + " values > 0 with " + String.join(", ", odd) + "; 0 only with " + String.join(", ", even));
+                throw new BadInputException("grid.sigma_b", "0 with the odd activation " + a + " is degenerate: rho = 1"
+                        + " - c does not decay and c = 1 and c = -1 are both absorbing (docs/PHYSICS.md section 2);"
+                        + " allowed: values > 0 with " + String.join(", ", odd) + "; 0 only with " + String.join(", ", even));
             });
         }
 
@@ -188,11 +188,11 @@ public final class CampaignParser {
             String expected = "expected a correlation in [-1, 1], got ";
             ConfigValue value = value(field);
             if (value.valueType() != ConfigValueType.NUMBER) {
-                throw new CampaignException(field, expected + CampaignException.show(value));
+                throw new BadInputException(field, expected + BadInputException.show(value));
             }
             double c = ((Number) value.unwrapped()).doubleValue();
             if (!(Math.abs(c) <= 1.0)) {
-                throw new CampaignException(field, expected + c);
+                throw new BadInputException(field, expected + c);
             }
             return c;
         }
@@ -202,7 +202,7 @@ public final class CampaignParser {
             int bootstrap = config.hasPath("analysis.bootstrap") ? (int) integer("analysis.bootstrap", 0)
                     : defaults.bootstrap();
             if (bootstrap == 1) {
-                throw new CampaignException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
+                throw new BadInputException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
             }
             List<String> collapse = isEmptyList("analysis.collapse") ? List.of()
                     : list("analysis.collapse", defaults.collapse(), v -> oneOf("analysis.collapse", v,
@@ -227,8 +227,8 @@ public final class CampaignParser {
             if (bounds.size() == 2 && bounds.get(0) < bounds.get(1)) {
                 return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
             }
-            throw new CampaignException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
-                    + CampaignException.show(value(field)));
+            throw new BadInputException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
+                    + BadInputException.show(value(field)));
         }
 
         /**
@@ -243,8 +243,8 @@ public final class CampaignParser {
             if (bounds.size() == 2 && (!ordered || bounds.get(0) < bounds.get(1))) {
                 return new double[] {bounds.get(0), bounds.get(1)};
             }
-            throw new CampaignException(field, "expected auto or [a, b] with numbers > 0" + (ordered ? " and a < b" : "")
-                    + ", got " + CampaignException.show(value(field)));
+            throw new BadInputException(field, "expected auto or [a, b] with numbers > 0" + (ordered ? " and a < b" : "")
+                    + ", got " + BadInputException.show(value(field)));
         }
 
         /** Null when the key is absent or {@code auto}; the list's elements when it is a list; else refused. */
@@ -268,8 +268,8 @@ public final class CampaignParser {
             return name;
         }
 
-        private static CampaignException unknownValue(String field, String name, List<String> allowed) {
-            return new CampaignException(field, "unknown value '" + name + "'"
+        private static BadInputException unknownValue(String field, String name, List<String> allowed) {
+            return new BadInputException(field, "unknown value '" + name + "'"
                     + NearestName.offer(NearestName.among(name, allowed), "allowed", allowed));
         }
 
@@ -279,7 +279,7 @@ public final class CampaignParser {
             int kernel = config.hasPath("grid.kernel_size") ? (int) integer("grid.kernel_size", 1) : 3;
             int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElseThrow();
             if (kernel % 2 == 0 || kernel > smallest) {
-                throw new CampaignException("grid.kernel_size", "expected an odd integer <= the smallest size ("
+                throw new BadInputException("grid.kernel_size", "expected an odd integer <= the smallest size ("
                         + smallest + "), got " + kernel);
             }
             Protocol protocol = config.hasPath("grid.protocol")
@@ -288,7 +288,7 @@ public final class CampaignParser {
                     ? list("grid.active_thresholds", null, v -> number("grid.active_thresholds", v, 0.0, false))
                     : List.of(1e-6, 1e-3);
             if (thresholds.size() != 2 || !(thresholds.get(0) < thresholds.get(1)) || !(thresholds.get(1) < 1.0)) {
-                throw new CampaignException("grid.active_thresholds", "expected two increasing values in (0, 1), got "
+                throw new BadInputException("grid.active_thresholds", "expected two increasing values in (0, 1), got "
                         + thresholds);
             }
             return new ConvGrid(channels, sizes, kernel, protocol, thresholds);
@@ -297,7 +297,7 @@ public final class CampaignParser {
         /** Refuses a key that does not apply to this grid; returns an empty list for use as a value. */
         private <T> List<T> forbidden(String field, String reason) {
             if (config.hasPath(field)) {
-                throw new CampaignException(field, reason);
+                throw new BadInputException(field, reason);
             }
             return List.of();
         }
@@ -318,8 +318,8 @@ public final class CampaignParser {
             if (object.containsKey("around-critical")) {
                 return List.of();
             }
-            throw new CampaignException(field, "expected numbers > 0, { linspace = [a, b, n] } and/or { around-critical ="
-                    + " { half-width = h, points = n } }, got " + CampaignException.show(value));
+            throw new BadInputException(field, "expected numbers > 0, { linspace = [a, b, n] } and/or { around-critical ="
+                    + " { half-width = h, points = n } }, got " + BadInputException.show(value));
         }
 
         /** {@code [a, b, n]}: n values evenly spaced over [a, b]. */
@@ -330,8 +330,8 @@ public final class CampaignParser {
                     ? elements.stream().mapToDouble(v -> ((Number) v.unwrapped()).doubleValue()).toArray() : null;
             if (spec == null || !(spec[0] > 0 && spec[0] < spec[1] && Double.isFinite(spec[1])
                     && spec[2] == Math.rint(spec[2]) && spec[2] >= 2 && spec[2] <= MAX_SIGMA_W_VALUES)) {
-                throw new CampaignException(field, "expected [a, b, n] with 0 < a < b and an integer n in [2, "
-                        + MAX_SIGMA_W_VALUES + "], got " + CampaignException.show(value));
+                throw new BadInputException(field, "expected [a, b, n] with 0 < a < b and an integer n in [2, "
+                        + MAX_SIGMA_W_VALUES + "], got " + BadInputException.show(value));
             }
             return linspace(spec[0], spec[1], (int) spec[2]);
         }
@@ -363,14 +363,14 @@ public final class CampaignParser {
             ConfigValue value = value("grid.record");
             if (value instanceof ConfigObject) {
                 if (!config.hasPath("grid.record.log")) {
-                    throw new CampaignException("grid.record", "expected every or { log = n }, got {}");
+                    throw new BadInputException("grid.record", "expected every or { log = n }, got {}");
                 }
                 return RecordSchedule.log((int) integer("grid.record.log", 2));
             }
             if (value.valueType() == ConfigValueType.STRING && "every".equals(value.unwrapped())) {
                 return RecordSchedule.every();
             }
-            throw new CampaignException("grid.record", "expected every or { log = n }, got " + CampaignException.show(value));
+            throw new BadInputException("grid.record", "expected every or { log = n }, got " + BadInputException.show(value));
         }
 
         private String activationName(ConfigValue value) {
@@ -393,7 +393,7 @@ public final class CampaignParser {
         private <T> List<T> list(String field, List<String> defaults, Function<ConfigValue, T> element) {
             if (!config.hasPath(field)) {
                 if (defaults == null) {
-                    throw new CampaignException(field, "required key is missing");
+                    throw new BadInputException(field, "required key is missing");
                 }
                 return defaults.stream().map(d -> element.apply(com.typesafe.config.ConfigValueFactory.fromAnyRef(d))).toList();
             }
@@ -401,11 +401,11 @@ public final class CampaignParser {
             List<ConfigValue> elements = value.valueType() == ConfigValueType.LIST
                     ? new ArrayList<>(config.getList(field)) : List.of(value);
             if (elements.isEmpty()) {
-                throw new CampaignException(field, "expected a non-empty list, got []");
+                throw new BadInputException(field, "expected a non-empty list, got []");
             }
             List<T> result = elements.stream().map(element).toList();
             if (new HashSet<>(result).size() != result.size()) {
-                throw new CampaignException(field, "duplicate values in " + result + "; each value may appear once");
+                throw new BadInputException(field, "duplicate values in " + result + "; each value may appear once");
             }
             return result;
         }
@@ -416,7 +416,7 @@ public final class CampaignParser {
 
         private ConfigValue value(String field) {
             if (!config.hasPath(field)) {
-                throw new CampaignException(field, "required key is missing");
+                throw new BadInputException(field, "required key is missing");
             }
             return config.getValue(field);
         }
@@ -427,7 +427,7 @@ public final class CampaignParser {
 
         private static String stringValue(String field, ConfigValue value) {
             if (value.valueType() != ConfigValueType.STRING) {
-                throw new CampaignException(field, "expected a string, got " + CampaignException.show(value));
+                throw new BadInputException(field, "expected a string, got " + BadInputException.show(value));
             }
             return (String) value.unwrapped();
         }
@@ -446,14 +446,14 @@ public final class CampaignParser {
                     : " in [" + min + ", " + max + "]";
             if (value.valueType() != ConfigValueType.NUMBER
                     || !(value.unwrapped() instanceof Integer || value.unwrapped() instanceof Long)) {
-                throw new CampaignException(field, "expected an integer" + range + ", got " + CampaignException.show(value));
+                throw new BadInputException(field, "expected an integer" + range + ", got " + BadInputException.show(value));
             }
             long v = ((Number) value.unwrapped()).longValue();
             if (v < min) {
-                throw new CampaignException(field, "expected an integer" + range + ", got " + v);
+                throw new BadInputException(field, "expected an integer" + range + ", got " + v);
             }
             if (v > max) {
-                throw new CampaignException(field, "expected an integer" + (max == Integer.MAX_VALUE ? " <= " + max : range)
+                throw new BadInputException(field, "expected an integer" + (max == Integer.MAX_VALUE ? " <= " + max : range)
                         + ", got " + v);
             }
             return v;
@@ -463,11 +463,11 @@ public final class CampaignParser {
         private static double number(String field, ConfigValue value, double min, boolean inclusive) {
             String bound = (inclusive ? " >= " : " > ") + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString();
             if (value.valueType() != ConfigValueType.NUMBER) {
-                throw new CampaignException(field, "expected a number" + bound + ", got " + CampaignException.show(value));
+                throw new BadInputException(field, "expected a number" + bound + ", got " + BadInputException.show(value));
             }
             double v = ((Number) value.unwrapped()).doubleValue();
             if (!Double.isFinite(v) || (inclusive ? v < min : v <= min)) {
-                throw new CampaignException(field, "expected a " + (Double.isFinite(v) ? "" : "finite ") + "number" + bound
+                throw new BadInputException(field, "expected a " + (Double.isFinite(v) ? "" : "finite ") + "number" + bound
                         + ", got " + v);
             }
             return v;

@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public final class CostModel {
 
-    /** Weight updates one neuron of a Gram layer costs (PLATFORM.md: the Gram/dense speed-up grows like N/12). */
+    /** Weight updates one neuron of a Gram layer costs (PERFORMANCE.md: the Gram/dense speed-up grows like N/12). */
     public static final double GRAM_NEURON_COST = 12.0;
 
     /** Measured order of magnitude of one weight update on one core (JDK ziggurat Gaussian + 3 FMAs). */
@@ -43,13 +43,13 @@ public final class CostModel {
      * points, before their replicas are split into tasks, so that a mistyped replica count or width fails at once
      * instead of filling the memory with tasks.
      *
-     * @throws CampaignException naming {@code campaign.max_core_hours}, with the estimate and how to raise the limit
+     * @throws BadInputException naming {@code campaign.max_core_hours}, with the estimate and how to raise the limit
      */
     static void checkBudget(Campaign campaign, List<GridPoint> points) {
         int replicas = campaign.grid().replicas();
         double coreHours = points.stream().mapToDouble(p -> coreSeconds(p, replicas)).sum() / 3600;
         if (coreHours > campaign.maxCoreHours()) {
-            throw new CampaignException("campaign.max_core_hours", String.format(Locale.ROOT,
+            throw new BadInputException("campaign.max_core_hours", String.format(Locale.ROOT,
                     "the grid is estimated at %.3g core-hours (%d point%s, %d replicas each), above the limit of %s;"
                             + " raise the limit (e.g. --set campaign.max_core_hours=%d) or shrink the grid",
                     coreHours, points.size(), points.size() == 1 ? "" : "s", replicas,

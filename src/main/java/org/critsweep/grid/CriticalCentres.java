@@ -30,7 +30,7 @@ public final class CriticalCentres {
     }
 
     /**
-     * @throws CampaignException naming {@code grid.sigma_w} when neither a measured nor a mean-field critical point
+     * @throws BadInputException naming {@code grid.sigma_w} when neither a measured nor a mean-field critical point
      *         exists (e.g. ReLU at σ_b > 0)
      */
     double centre(Arch arch, String activation, Sampler sampler, double sigmaB, int width, Integer size) {
@@ -42,7 +42,7 @@ public final class CriticalCentres {
         try {
             return CriticalLine.sigmaWc(Activations.of(activation), sigmaB);
         } catch (NoCriticalPointException e) {
-            throw new CampaignException("grid.sigma_w", "around-critical needs a critical point, but "
+            throw new BadInputException("grid.sigma_w", "around-critical needs a critical point, but "
                     + e.getMessage().replaceFirst("^sigma_b: ", "") + "; give sigma_w values instead");
         }
     }

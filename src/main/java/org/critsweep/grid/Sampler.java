@@ -2,7 +2,7 @@ package org.critsweep.grid;
 
 /**
  * How a layer's random weights are sampled: {@code gram} draws the next layer from its exact Gaussian law given the
- * current one (O(N) per layer, MLP only; SCIENCE.md §3); {@code dense} draws every weight (O(N²) per layer), the
+ * current one (O(N) per layer, MLP only; PHYSICS.md §3); {@code dense} draws every weight (O(N²) per layer), the
  * reference the Gram sampler is tested against.
  */
 public enum Sampler {

@@ -26,7 +26,7 @@ public final class TaskPlanner {
     /**
      * The plan, with an around-critical σ_w grid centred by {@code centres}.
      *
-     * @throws CampaignException when the grid costs more than the campaign allows ({@link CostModel#checkBudget})
+     * @throws BadInputException when the grid costs more than the campaign allows ({@link CostModel#checkBudget})
      */
     public static CampaignPlan plan(Campaign campaign, CriticalCentres centres) {
         List<GridPoint> points = expand(campaign.grid(), centres);
@@ -110,7 +110,7 @@ public final class TaskPlanner {
      * point, as tasks, in plan order. A point with more committed replicas than planned is refused (a campaign grows,
      * it does not shrink).
      *
-     * @throws CampaignException naming {@code grid.replicas}
+     * @throws BadInputException naming {@code grid.replicas}
      */
     public static List<SweepTask> remaining(CampaignPlan plan, java.util.Map<String, Integer> committedReplicas) {
         int replicas = plan.campaign().grid().replicas();
@@ -118,7 +118,7 @@ public final class TaskPlanner {
         for (GridPoint point : plan.points()) {
             int done = committedReplicas.getOrDefault(point.pointId(), 0);
             if (done > replicas) {
-                throw new CampaignException("grid.replicas", "point " + point.pointId() + " already has " + done
+                throw new BadInputException("grid.replicas", "point " + point.pointId() + " already has " + done
                         + " replicas in the output; a campaign can grow, not shrink: use at least " + done
                         + " or another campaign.output");
             }

@@ -1,7 +1,7 @@
 package org.critsweep.kernel;
 
 /**
- * A pointwise nonlinearity φ with its first two derivatives (SCIENCE.md §1).
+ * A pointwise nonlinearity φ with its first two derivatives (PHYSICS.md §1).
  *
  * <p>Implementations are stateless and cheap; adding an activation is one class plus one line in
  * {@link Activations}.
@@ -23,7 +23,7 @@ public interface Activation {
         return true;
     }
 
-    /** Whether φ(−x) = −φ(x): with σ_b = 0 such activations make 1 − c degenerate (SCIENCE.md §2). */
+    /** Whether φ(−x) = −φ(x): with σ_b = 0 such activations make 1 − c degenerate (PHYSICS.md §2). */
     boolean isOdd();
 
     /**

@@ -3,7 +3,7 @@ package org.critsweep.kernel;
 import java.util.Optional;
 
 /**
- * Propagates a replica pair and a forward tangent through a random CNN (SCIENCE.md §1–2), with the same exact
+ * Propagates a replica pair and a forward tangent through a random CNN (PHYSICS.md §1–2), with the same exact
  * difference propagation as {@link MlpPropagator}: h^a and d = h^b − h^a stored as d̃·2^e, so ρ_x keeps full relative
  * precision at every site and an exact merger stays exact.
  *

@@ -3,7 +3,7 @@ package org.critsweep.kernel;
 import java.util.Arrays;
 
 /**
- * The parameters of a random CNN and its pair of inputs (SCIENCE.md §1): periodic 1D or 2D lattice of size L
+ * The parameters of a random CNN and its pair of inputs (PHYSICS.md §1): periodic 1D or 2D lattice of size L
  * (L × L in 2D), C channels per site, kernel k = 2r + 1, weights N(0, σ_w²/(C k^d)) shared across positions and fresh
  * every layer, biases N(0, σ_b²) per channel.
  *

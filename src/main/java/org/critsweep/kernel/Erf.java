@@ -1,6 +1,6 @@
 package org.critsweep.kernel;
 
-/** φ = erf (not rescaled), whose Gaussian integrals have closed forms (SCIENCE.md §4). */
+/** φ = erf (not rescaled), whose Gaussian integrals have closed forms (PHYSICS.md §4). */
 final class Erf implements Activation {
 
     private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);

@@ -1,7 +1,7 @@
 package org.critsweep.kernel;
 
 /**
- * The exact Gram sampler (SCIENCE.md §3): given the post-activation block Y = [φ(h^a), Δφ, φ′ ⊙ u], the next
+ * The exact Gram sampler (PHYSICS.md §3): given the post-activation block Y = [φ(h^a), Δφ, φ′ ⊙ u], the next
  * layer's rows are iid Gaussian with covariance σ_w² YᵀY/N + σ_b² e₀e₀ᵀ (the bias acts on replica a only), so it
  * draws H = (σ_w/√N) Z R, Z an N × 3 matrix of independent normals and R the triangular factor of that covariance —
  * O(N) per layer instead of the dense O(N²), and exact in distribution for forward quantities and forward tangents.

@@ -1,7 +1,7 @@
 package org.critsweep.kernel;
 
 /**
- * What one replica's network shows at one layer (SCIENCE.md §2). Layer 0 is the input.
+ * What one replica's network shows at one layer (PHYSICS.md §2). Layer 0 is the input.
  *
  * @param layer            l, from 0 (inputs) to the depth
  * @param qA               q_aa = |h^a|²/N
@@ -14,7 +14,7 @@ package org.critsweep.kernel;
  * @param tangentLogNorm   ln(|u^l|/|u^0|), the running sum of the growths; λ_N = tangentLogNorm(L)/L; −∞ once the
  *                         tangent died exactly (a ReLU layer with every neuron off)
  * @param probe            the pre-activation h^a_0 of one fixed neuron, whose law over replicas shows the
- *                         finite-width non-Gaussianity (excess kurtosis = 3 Var(G^{l−1})/E[G^{l−1}]², SCIENCE.md §2)
+ *                         finite-width non-Gaussianity (excess kurtosis = 3 Var(G^{l−1})/E[G^{l−1}]², PHYSICS.md §2)
  */
 public record LayerObservables(
         int layer, double qA, double qB, double rho, double lnRho, double gA, double tangentLogGrowth,

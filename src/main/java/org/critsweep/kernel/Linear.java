@@ -1,6 +1,6 @@
 package org.critsweep.kernel;
 
-/** φ = x: the deep linear network, whose finite-width statistics are known exactly (SCIENCE.md §5). */
+/** φ = x: the deep linear network, whose finite-width statistics are known exactly (PHYSICS.md §5). */
 final class Linear implements Activation {
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Propagates two inputs and a forward tangent through one random MLP and reports the observables of every layer
- * (SCIENCE.md §1–2).
+ * (PHYSICS.md §1–2).
  *
  * <p>The replicas are carried as h^a and the difference d = h^b − h^a, never as h^b: ρ = 1 − c is computed from d,
  * so it keeps full relative precision however small it gets, and an exact merger (d ≡ 0) stays exactly 0 (see

@@ -1,7 +1,7 @@
 package org.critsweep.kernel;
 
 /**
- * The physical parameters of one random network and its pair of inputs (SCIENCE.md §1).
+ * The physical parameters of one random network and its pair of inputs (PHYSICS.md §1).
  *
  * @param activation φ
  * @param sigmaW     weight scale σ_w; W_ij ~ N(0, σ_w²/N)

@@ -2,7 +2,7 @@ package org.critsweep.kernel;
 
 /**
  * The geometry of a replica pair over a block of components (a whole MLP layer, or the channels of one CNN site):
- * the squared lengths of h^a and h^b = h^a + d̃·2^e and ρ = 1 − cos(h^a, h^b) from the difference (SCIENCE.md §2):
+ * the squared lengths of h^a and h^b = h^a + d̃·2^e and ρ = 1 − cos(h^a, h^b) from the difference (PHYSICS.md §2):
  * 1 − c = |a|²|d⊥|²/(|a||b|(|a||b| + a·b)), d⊥ = d − (a·d/|a|²)a, exact however small ρ is; ln ρ stays finite far below
  * the double range of ρ. A mutable holder, reused per block so the hot loop allocates nothing.
  */

@@ -1,6 +1,6 @@
 package org.critsweep.kernel;
 
-/** How the two replicas of a CNN start (SCIENCE.md §2). */
+/** How the two replicas of a CNN start (PHYSICS.md §2). */
 public enum Protocol {
     /** Every site gets a pair with exact per-site q0 and correlation c0. */
     PAIR,

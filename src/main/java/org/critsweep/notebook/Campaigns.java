@@ -44,7 +44,7 @@ public final class Campaigns {
      * {@code critsweep sql} does: every row labelled with its campaign's name in a first column {@code campaign}.
      *
      * @return the names of the views
-     * @throws org.critsweep.grid.CampaignException naming a directory that is not a campaign
+     * @throws org.critsweep.grid.BadInputException naming a directory that is not a campaign
      */
     public static List<String> open(List<Path> campaigns) {
         return CampaignViews.register(spark(), campaigns);

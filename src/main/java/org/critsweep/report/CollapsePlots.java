@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
- * The data collapses (SCIENCE.md §7) before and after scaling: the depth scan ln ρ + a ln N = G(ln l − b ln N) at
+ * The data collapses (PHYSICS.md §7) before and after scaling: the depth scan ln ρ + a ln N = G(ln l − b ln N) at
  * the critical point, and λ_N N^−c2 = F((σ_w − t_c) N^c1) around it — per collapse method, with the fitted
  * exponents.
  */

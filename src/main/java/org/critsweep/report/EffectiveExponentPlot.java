@@ -39,7 +39,7 @@ final class EffectiveExponentPlot {
         }
         return new Panel.Plot(chart, "The local slope of ln ρ against ln(l + l0) between layers at least 1.25 apart,"
                 + " on the ρ curve interpolated to each size's root (table fit_curves, delta_eff); flat at the critical"
-                + " point, rising in the ordered phase, falling in the chaotic one. Dashed: δ of each class (SCIENCE.md"
-                + " §6).");
+                + " point, rising in the ordered phase, falling in the chaotic one. Dashed: δ of each class"
+                + " (docs/PHYSICS.md §6).");
     }
 }

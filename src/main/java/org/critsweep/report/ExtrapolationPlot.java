@@ -10,7 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
- * σ_w,c(N) against 1/N with the fitted σ_w,c(∞) + a/N (+ b/N²) and its band (SCIENCE.md §5: the finite-width root
+ * σ_w,c(N) against 1/N with the fitted σ_w,c(∞) + a/N (+ b/N²) and its band (PHYSICS.md §5: the finite-width root
  * sits above the mean-field σ_w,c by about 3.08/N for tanh at σ_b = 0.3).
  */
 final class ExtrapolationPlot {

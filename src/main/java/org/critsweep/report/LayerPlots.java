@@ -29,8 +29,8 @@ final class LayerPlots {
     static Panel rhoAcrossTheTransition(FamilyResults family) {
         return acrossTheScan(family, "ρ(l) across the transition", RHO, LayerRow::rho, LayerRow::meanFieldRho,
                 LegendPosition.InsideSW, "Mean ρ over replicas at σ_w values spread over the scan of the largest"
-                        + " size (table curves); dashed: the mean-field ρ_l of the same σ_w (SCIENCE.md §4). Values"
-                        + " below " + LogLogPoints.FLOOR + " are not drawn.");
+                        + " size (table curves); dashed: the mean-field ρ_l of the same σ_w (docs/PHYSICS.md §4)."
+                        + " Values below " + LogLogPoints.FLOOR + " are not drawn.");
     }
 
     /** ρ(l) at the grid point nearest each size's measured σ_w,c(N). */

@@ -50,7 +50,7 @@ final class PhaseDiagram {
         chart.getStyler().setXAxisMin(0.0);
         return new Panel.Plot(chart, "Every grid point (table points), coloured by the phase of its mean-field"
                 + " fixed point: ordered where χ₁ < 1, chaotic where χ₁ > 1 (unbounded: ReLU or linear nets whose q"
-                + " grows without bound). The line is χ₁ = 1 (SCIENCE.md §4); points of several widths and depths"
-                + " share a marker.");
+                + " grows without bound). The line is χ₁ = 1 (docs/PHYSICS.md §4); points of several widths and"
+                + " depths share a marker.");
     }
 }

@@ -85,7 +85,7 @@ public final class ReportPage {
                             + " could be fitted")).append("</li>\n");
         }
         html.append("</ul>\n<p class=\"meta\">χ² consistency of the fitted δ, β, ν_∥ (and z for CNNs) with each"
-                + " universality class of SCIENCE.md §6; a class is named at p ≥ 0.01.</p>\n");
+                + " universality class of docs/PHYSICS.md §6; a class is named at p ≥ 0.01.</p>\n");
     }
 
     private void contents(List<ScalingFamily> families) {

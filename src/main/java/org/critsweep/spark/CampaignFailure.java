@@ -3,7 +3,7 @@ package org.critsweep.spark;
 /**
  * A failure the user can act on from its message alone — a full disk, a damaged campaign — unlike a bug, whose stack
  * trace matters. The command line prints the message and exits with 1 (the stack trace only with {@code --verbose});
- * bad input is a {@link org.critsweep.grid.CampaignException} (exit 2) instead.
+ * bad input is a {@link org.critsweep.grid.BadInputException} (exit 2) instead.
  */
 public final class CampaignFailure extends RuntimeException {
 

@@ -10,7 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 
 /**
  * One live run per campaign directory: {@code _campaign/lock} holds the driver's PID, host and start time, created
@@ -25,7 +25,7 @@ public final class CampaignLock implements AutoCloseable {
     }
 
     /**
-     * @throws CampaignException naming {@code campaign.output} when another live run holds the directory
+     * @throws BadInputException naming {@code campaign.output} when another live run holds the directory
      */
     public static CampaignLock acquire(CampaignStore store) {
         Path file = store.lockFile();
@@ -46,7 +46,7 @@ public final class CampaignLock implements AutoCloseable {
         } catch (IOException e) {
             throw StorageFailure.cannotWrite(file, e);
         }
-        throw new CampaignException("campaign.output", store.root() + " is locked by a run that just started");
+        throw new BadInputException("campaign.output", store.root() + " is locked by a run that just started");
     }
 
     /**
@@ -90,7 +90,7 @@ public final class CampaignLock implements AutoCloseable {
         long pid = holder.hasPath("pid") ? holder.getLong("pid") : -1;
         String host = holder.hasPath("host") ? holder.getString("host") : "";
         if (isAlive(holder)) {
-            throw new CampaignException("campaign.output", store.root() + " is being run by process " + pid + " on "
+            throw new BadInputException("campaign.output", store.root() + " is being run by process " + pid + " on "
                     + host + " (started " + (holder.hasPath("started") ? holder.getString("started") : "?")
                     + "); wait for it to finish or stop it, then rerun to resume");
         }

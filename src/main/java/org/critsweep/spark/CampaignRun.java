@@ -36,7 +36,7 @@ public final class CampaignRun {
     /**
      * Runs every stage; the caller has checked the output directory with {@link CampaignStore#checkWritableFor}.
      *
-     * @throws org.critsweep.grid.CampaignException when another live run holds the campaign's lock
+     * @throws org.critsweep.grid.BadInputException when another live run holds the campaign's lock
      */
     public static Result execute(SparkSession spark, CampaignPlan plan, CampaignStore store,
                                  SweepJob.Settings settings, ProgressListener progress) {

@@ -24,7 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.Campaign;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 
 /**
  * A campaign's output directory: one Parquet directory per table and {@code _campaign/manifest.json}, which records
@@ -56,12 +56,12 @@ public final class CampaignStore {
     }
 
     /**
-     * @throws CampaignException naming DIR when one of the tables is missing: the campaign has not run that far
+     * @throws BadInputException naming DIR when one of the tables is missing: the campaign has not run that far
      */
     public void requireTables(String... names) {
         for (String name : names) {
             if (!hasTable(name)) {
-                throw new CampaignException("DIR", root + " has no " + name + " table; run the campaign first");
+                throw new BadInputException("DIR", root + " has no " + name + " table; run the campaign first");
             }
         }
     }
@@ -87,25 +87,25 @@ public final class CampaignStore {
      * not parse still proves the directory's campaign when its config hash can be read from its text (a manifest cut
      * short after its {@code config_hash} line): the run then rewrites the manifest.
      *
-     * @throws CampaignException naming {@code campaign.output}
+     * @throws BadInputException naming {@code campaign.output}
      */
     public void checkWritableFor(Campaign campaign) {
         if (!Files.exists(root)) {
             return;
         }
         if (!Files.isDirectory(root)) {
-            throw new CampaignException("campaign.output", root + " exists and is not a directory");
+            throw new BadInputException("campaign.output", root + " exists and is not a directory");
         }
         Path manifest = manifestFile();
         if (Files.exists(manifest)) {
             String recorded = recordedHash(campaign);
             if (!recorded.equals(configHash(campaign))) {
-                throw new CampaignException("campaign.output", root + " holds a campaign with a different configuration"
+                throw new BadInputException("campaign.output", root + " holds a campaign with a different configuration"
                         + " (config hash " + recorded.substring(0, 12) + "…: another name, seed or record schedule);"
                         + " choose another campaign.output or remove it");
             }
         } else if (!isEmpty(root)) {
-            throw new CampaignException("campaign.output", root
+            throw new BadInputException("campaign.output", root
                     + " is not empty and is not a critsweep campaign; choose another campaign.output");
         }
     }
@@ -128,7 +128,7 @@ public final class CampaignStore {
         if (hash.find()) {
             return hash.group(1);
         }
-        throw new CampaignException("campaign.output", manifest + " does not parse (" + problem + ") and holds no"
+        throw new BadInputException("campaign.output", manifest + " does not parse (" + problem + ") and holds no"
                 + " config hash, so whether " + root + " holds this campaign cannot be checked; restore the manifest"
                 + " from a backup, or, if this campaign file made the directory, write {\"config_hash\": \""
                 + configHash(campaign) + "\"} into it and rerun");
@@ -137,7 +137,7 @@ public final class CampaignStore {
     /**
      * The campaign configuration recorded in the manifest (JSON), for stages rerun on existing outputs.
      *
-     * @throws CampaignException naming the directory when it holds no campaign manifest
+     * @throws BadInputException naming the directory when it holds no campaign manifest
      */
     public String recordedConfig() {
         return requireManifest().getConfig("config").root().render(ConfigRenderOptions.concise());
@@ -146,12 +146,12 @@ public final class CampaignStore {
     /**
      * The manifest as written.
      *
-     * @throws CampaignException naming the directory when it holds no campaign manifest
+     * @throws BadInputException naming the directory when it holds no campaign manifest
      * @throws CampaignFailure   when the manifest does not parse (a run rewrites it)
      */
     public Config requireManifest() {
         if (!Files.isRegularFile(manifestFile())) {
-            throw new CampaignException("DIR", root + " is not a critsweep campaign (no " + MANIFEST + ")");
+            throw new BadInputException("DIR", root + " is not a critsweep campaign (no " + MANIFEST + ")");
         }
         try {
             return ConfigFactory.parseFile(manifestFile().toFile());

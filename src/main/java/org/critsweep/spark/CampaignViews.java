@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 
 /**
  * The tables of one or more campaigns as SQL views named after the tables ({@link Tables#ALL}), for ad-hoc queries
@@ -38,7 +38,7 @@ public final class CampaignViews {
      * Registers the views; a directory given twice counts once.
      *
      * @return the names of the views registered, in {@link Tables#ALL} order
-     * @throws CampaignException as {@link #labels}
+     * @throws BadInputException as {@link #labels}
      */
     public static List<String> register(SparkSession spark, List<Path> campaigns) {
         Map<String, Path> labelled = labels(campaigns);
@@ -73,7 +73,7 @@ public final class CampaignViews {
      * The distinct campaign directories by label, in the order given: what {@link #register} would register, checked
      * without Spark.
      *
-     * @throws CampaignException naming a directory that is not a campaign, or two directories with the same label
+     * @throws BadInputException naming a directory that is not a campaign, or two directories with the same label
      */
     public static Map<String, Path> labels(List<Path> campaigns) {
         if (campaigns.isEmpty()) {
@@ -82,14 +82,14 @@ public final class CampaignViews {
         Map<String, Path> byLabel = new LinkedHashMap<>();
         for (Path directory : campaigns.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
             if (new CampaignStore(directory).presentTables().isEmpty()) {
-                throw new CampaignException("--campaign", directory + (Files.isDirectory(directory)
+                throw new BadInputException("--campaign", directory + (Files.isDirectory(directory)
                         ? " is not a critsweep campaign: it holds none of the tables " + String.join(", ", Tables.ALL)
                         : " does not exist"));
             }
             String label = label(directory);
             Path same = byLabel.putIfAbsent(label, directory);
             if (same != null) {
-                throw new CampaignException("--campaign", same + " and " + directory + " both hold campaign '" + label
+                throw new BadInputException("--campaign", same + " and " + directory + " both hold campaign '" + label
                         + "', so the campaign column could not tell their rows apart; query them one at a time");
             }
         }

@@ -10,7 +10,7 @@ import org.critsweep.fit.ScalingPoint;
 import org.critsweep.grid.ScalingFamily;
 
 /**
- * The data of a depth-scan collapse (SCIENCE.md §5, §7): for every size, the mean ln ρ per layer at one σ_w (the
+ * The data of a depth-scan collapse (PHYSICS.md §5, §7): for every size, the mean ln ρ per layer at one σ_w (the
  * infinite-size critical point, so that τ N = 0 at every size), interpolated linearly in σ_w between the two grid
  * points that bracket it, on log-spaced layers ({@link FitWindows#collapseRange}). A size whose σ_w scan does not
  * bracket the target contributes nothing.

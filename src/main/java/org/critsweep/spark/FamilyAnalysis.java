@@ -26,7 +26,7 @@ import org.critsweep.grid.AnalysisSpec;
 import org.critsweep.grid.ScalingFamily;
 
 /**
- * The scaling analysis of one family (SCIENCE.md §6–7), on the driver: the critical point per size and its
+ * The scaling analysis of one family (PHYSICS.md §6–7), on the driver: the critical point per size and its
  * extrapolation, the critical decay per size, the ρ-based cross-check, β and ν_∥ at the largest size, the collapses
  * across sizes, and the universality verdict. Spark only supplies the data ({@link FitInputs}); the numerics are the
  * pure {@code fit} package.
@@ -193,7 +193,7 @@ final class FamilyAnalysis {
     }
 
     /**
-     * λ_N against σ_w and size within |σ_w − σ_w,c| ≤ τ_max: N λ_N = F(τ N) at finite width (SCIENCE.md §5), so
+     * λ_N against σ_w and size within |σ_w − σ_w,c| ≤ τ_max: N λ_N = F(τ N) at finite width (PHYSICS.md §5), so
      * c1 = 1, c2 = −1 for an MLP; farther out the curvature of λ_∞(σ_w) breaks the form.
      */
     private static List<ScalingPoint> lambdaData(TreeMap<Integer, List<FitInputs.PointLambda>> bySize,

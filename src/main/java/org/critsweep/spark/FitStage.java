@@ -11,7 +11,7 @@ import org.critsweep.grid.Campaign;
 import org.critsweep.grid.ScalingFamily;
 
 /**
- * The fit stage (SCIENCE.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
+ * The fit stage (PHYSICS.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
  * {@code curves}), the {@link FamilyAnalysis}; written as the {@code fits} and {@code fit_curves} tables and
  * registered as views. It depends only on what the earlier stages wrote, so {@code critsweep fit DIR} can redo it.
  */

@@ -6,7 +6,7 @@ import org.critsweep.grid.AnalysisSpec;
 import org.critsweep.grid.ScalingFamily;
 
 /**
- * The windows of the fits, as stated rules (SCIENCE.md §4–5), unless the campaign's {@code analysis.decay_window}
+ * The windows of the fits, as stated rules (PHYSICS.md §4–5), unless the campaign's {@code analysis.decay_window}
  * fixes the decay window:
  * <ul>
  * <li>decay and correlation depth: layers from {@value #FIRST_LAYER} (q relaxes from q0 to q* over the first few

@@ -18,7 +18,7 @@ public final class ReportStage {
     /**
      * Checks, without Spark, that the directory holds what the report reads: a manifest, points and curves.
      *
-     * @throws org.critsweep.grid.CampaignException naming DIR otherwise
+     * @throws org.critsweep.grid.BadInputException naming DIR otherwise
      */
     public static void requireInputs(CampaignStore store) {
         store.requireManifest();
@@ -29,7 +29,7 @@ public final class ReportStage {
      * Reads the campaign's tables and writes the report, replacing an earlier one atomically.
      *
      * @return the report's path
-     * @throws org.critsweep.grid.CampaignException naming DIR when the directory holds no campaign with curves yet
+     * @throws org.critsweep.grid.BadInputException naming DIR when the directory holds no campaign with curves yet
      */
     public static Path run(SparkSession spark, CampaignStore store) {
         requireInputs(store);

@@ -4,7 +4,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** The names and schemas of a campaign's Parquet tables (DESIGN.md, "Tables"). */
+/** The names and schemas of a campaign's Parquet tables (docs/TABLES.md). */
 public final class Tables {
 
     public static final String POINTS = "points";
@@ -18,7 +18,7 @@ public final class Tables {
     public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, THEORY, CURVES, FITS, FIT_CURVES);
 
     /**
-     * The mean-field q_l and ρ_l of each point's parameters, for every layer (SCIENCE.md §4), and for MLPs the 1/n
+     * The mean-field q_l and ρ_l of each point's parameters, for every layer (PHYSICS.md §4), and for MLPs the 1/n
      * prediction of Var(G^l)/E[G^l]² (§5); NULL where the iterate is not a finite double (the q of a ReLU or linear
      * net that grows without bound overflows).
      */

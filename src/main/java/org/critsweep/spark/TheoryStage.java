@@ -22,7 +22,7 @@ import org.critsweep.theory.MeanFieldPoint;
  * q_l and ρ_l (computed once, in parallel on the executors) written as the {@code theory} table keyed by
  * (point_id, layer), which the aggregation joins into {@code curves}; and the fixed-point quantities per point for the
  * {@code points} table. Points that share physics (they differ only in width) share one computation; the 1/n
- * recursion's Var(G)/E[G]² (SCIENCE.md §5) depends on the width and is computed per MLP point. A CNN in the
+ * recursion's Var(G)/E[G]² (PHYSICS.md §5) depends on the width and is computed per MLP point. A CNN in the
  * pair protocol has the MLP's maps (fan-in C k^d); spreading runs, where only one site differs, have no overlay.
  */
 public final class TheoryStage {

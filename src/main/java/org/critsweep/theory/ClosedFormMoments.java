@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.critsweep.kernel.Activation;
 
 /**
- * Closed forms of the Gaussian moments (SCIENCE.md §4; Williams 1997 for erf, Cho &amp; Saul 2009 for ReLU), written
+ * Closed forms of the Gaussian moments (PHYSICS.md §4; Williams 1997 for erf, Cho &amp; Saul 2009 for ReLU), written
  * so that the difference moment keeps full relative precision as ε = 1 − c → 0. Fast paths for the maps, and test
  * oracles for the quadrature.
  */

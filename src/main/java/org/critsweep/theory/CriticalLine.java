@@ -5,7 +5,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.critsweep.kernel.Activation;
 
 /**
- * The order-to-chaos line σ_w,c(σ_b), where χ₁ = σ_w² E[φ′(√q* z)²] = 1 (SCIENCE.md §4), by Brent's method on a
+ * The order-to-chaos line σ_w,c(σ_b), where χ₁ = σ_w² E[φ′(√q* z)²] = 1 (PHYSICS.md §4), by Brent's method on a
  * bracket found by doubling. ReLU and the linear network have no line: their only critical point is σ_b = 0 with
  * σ_w² = 2 (ReLU) or σ_w = 1 (linear), where q* is marginal.
  */

@@ -3,7 +3,7 @@ package org.critsweep.theory;
 import org.critsweep.kernel.Activation;
 
 /**
- * The leading 1/n correction (SCIENCE.md §5; Hanin 2024): with K the mean-field variance and v ≈ Var(G) the variance
+ * The leading 1/n correction (PHYSICS.md §5; Hanin 2024): with K the mean-field variance and v ≈ Var(G) the variance
  * of the next layer's variance G = σ_w²|φ(h)|²/n + σ_b²,
  * K′ = σ_w² E_K[φ²] + σ_b², v′ = (σ_w⁴/n) Var_K(φ²) + χ_∥(K)² v, χ_∥ = dK′/dK = σ_w² E_K[φ′² + φφ″].
  * Valid while v/K² ≪ 1 (l/n ≲ 0.25 for tanh at σ_w = 1, σ_b = 0).

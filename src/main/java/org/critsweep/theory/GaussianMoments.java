@@ -3,7 +3,7 @@ package org.critsweep.theory;
 import org.critsweep.kernel.Activation;
 
 /**
- * The Gaussian expectations the mean-field maps need, for pre-activations of variance q (SCIENCE.md §4). The
+ * The Gaussian expectations the mean-field maps need, for pre-activations of variance q (PHYSICS.md §4). The
  * default implementations integrate numerically ({@link GaussianIntegrator}); {@link ClosedFormMoments} overrides
  * them where closed forms exist.
  */

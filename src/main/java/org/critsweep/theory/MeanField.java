@@ -5,7 +5,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.critsweep.kernel.Activation;
 
 /**
- * Mean-field (infinite-width) signal propagation for one activation and (σ_w, σ_b) (SCIENCE.md §4; Poole et al. 2016,
+ * Mean-field (infinite-width) signal propagation for one activation and (σ_w, σ_b) (PHYSICS.md §4; Poole et al. 2016,
  * Schoenholz et al. 2017): the q-map and its fixed point, the c-map in the stable form
  * 1 − f(c) = σ_w² E[(φ(u1) − φ(u2))²]/(2q′), the susceptibilities, depth scales and κ, and the curves q_l, ρ_l.
  */
@@ -104,7 +104,7 @@ public final class MeanField {
         return sigmaW * sigmaW * moments.slopeSquare(qStar());
     }
 
-    /** All quantities of SCIENCE.md §4 at this point. */
+    /** All quantities of PHYSICS.md §4 at this point. */
     public MeanFieldPoint point() {
         double q = qStar();
         double chi1 = chi1();

@@ -1,7 +1,7 @@
 package org.critsweep.theory;
 
 /**
- * The infinite-width quantities of one (activation, σ_w, σ_b) point (SCIENCE.md §4).
+ * The infinite-width quantities of one (activation, σ_w, σ_b) point (PHYSICS.md §4).
  *
  * @param qStar fixed point of the q-map
  * @param chi1  σ_w² E[φ′(√q* z)²], the slope of the c-map at c = 1

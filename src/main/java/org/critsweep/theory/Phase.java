@@ -1,6 +1,6 @@
 package org.critsweep.theory;
 
-/** Which side of the order-to-chaos transition a point lies on, from χ₁ (SCIENCE.md §4). */
+/** Which side of the order-to-chaos transition a point lies on, from χ₁ (PHYSICS.md §4). */
 public enum Phase {
     ORDERED,
     CRITICAL,

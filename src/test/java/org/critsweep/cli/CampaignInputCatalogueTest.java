@@ -234,11 +234,11 @@ class CampaignInputCatalogueTest {
                 set("record log < 2", "grid.record={ log = 1 }", "grid.record.log: expected an integer >= 2, got 1"),
                 // Physics
                 set("sigma_b = 0 with tanh", "grid.sigma_b=[0, 0.3]", "grid.sigma_b: 0 with the odd activation tanh is"
-                        + " degenerate: rho = 1 - c does not decay and c = 1 and c = -1 are both absorbing (SCIENCE.md"
-                        + " section 2); allowed: values > 0 with tanh, erf, sin, linear; 0 only with relu"),
+                        + " degenerate: rho = 1 - c does not decay and c = 1 and c = -1 are both absorbing"
+                        + " (docs/PHYSICS.md section 2); allowed: values > 0 with tanh, erf, sin, linear; 0 only with relu"),
                 sets("sigma_b = 0 with sin among relu", List.of("grid.activation=[relu, sin]", "grid.sigma_b=0"), "grid.sigma_b: 0 with the odd activation sin is degenerate: rho = 1 - c does"
-                        + " not decay and c = 1 and c = -1 are both absorbing (SCIENCE.md section 2); allowed: values > 0"
-                        + " with tanh, erf, sin, linear; 0 only with relu"),
+                        + " not decay and c = 1 and c = -1 are both absorbing (docs/PHYSICS.md section 2); allowed:"
+                        + " values > 0 with tanh, erf, sin, linear; 0 only with relu"),
                 sets("cost above max_core_hours", List.of("grid.sampler=dense", "grid.width=[1024]", "grid.depth=512",
                         "grid.replicas=100000"), "campaign.max_core_hours: the grid is estimated at 149 core-hours"
                         + " (2 points, 100000 replicas each), above the limit of 100; raise the limit (e.g. --set"

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CriticalDecayFitTest {
 
-    /** Mean-field critical decay at tanh, σ_b = 0.3 (SCIENCE.md §4): κ = 0.233497820464, with l0 = 1/(κ ρ_0) for ρ_0 = 0.2. */
+    /** Mean-field critical decay at tanh, σ_b = 0.3 (PHYSICS.md §4): κ = 0.233497820464, with l0 = 1/(κ ρ_0) for ρ_0 = 0.2. */
     static final double KAPPA = 0.233497820464;
     static final double L0 = 1.0 / (KAPPA * 0.2);
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * λ_N root and 1/N extrapolation on planted data: per replica λ = g (σ_w − σ_w,c(N)) + noise with
- * σ_w,c(N) = σ∞ + a/N, the finite-width law of SCIENCE.md §5 with its tanh, σ_b = 0.3 numbers.
+ * σ_w,c(N) = σ∞ + a/N, the finite-width law of PHYSICS.md §5 with its tanh, σ_b = 0.3 numbers.
  */
 class CriticalPointAnalysisTest {
 

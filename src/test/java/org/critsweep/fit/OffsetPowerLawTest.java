@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The offset power law against independent truth: an exact power law, and the exact mean-field critical curve of
- * the theory engine (SCIENCE.md §4), whose δ is 1 but on which a bare log-log fit over a short window reads
+ * the theory engine (PHYSICS.md §4), whose δ is 1 but on which a bare log-log fit over a short window reads
  * 0.7–0.9 — the reason the offset form is used.
  */
 class OffsetPowerLawTest {

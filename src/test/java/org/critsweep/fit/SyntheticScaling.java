@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 /** Synthetic finite-size data with known scaling parameters and Gaussian noise of known size, for collapse tests. */
 public final class SyntheticScaling {
 
-    /** Mean-field critical decay constant at tanh, σ_b = 0.3 (SCIENCE.md §4). */
+    /** Mean-field critical decay constant at tanh, σ_b = 0.3 (PHYSICS.md §4). */
     public static final double KAPPA = 0.2335;
     /** The depth-scan exponents ρ(l; N) = N^{−a} F(l / N^b) of the mean-field data. */
     public static final double MF_A = 1.0;

@@ -149,7 +149,7 @@ class CampaignParserTest {
     void aroundCriticalCentresOnTheMeanFieldPointOrOnAMeasuredRoot() {
         Campaign c = parse(VALID, "grid.sigma_w={ around-critical = { half-width = 0.05, points = 5 } }",
                 "grid.activation=[tanh]", "grid.sigma_b=[0.3]", "grid.width=[64]");
-        double mf = 1.3955839751548; // SCIENCE.md §4, tanh at sigma_b = 0.3
+        double mf = 1.3955839751548; // PHYSICS.md §4, tanh at sigma_b = 0.3
         List<Double> planned = TaskPlanner.plan(c).points().stream().map(GridPoint::sigmaW).toList();
         assertEquals(5, planned.size());
         for (int i = 0; i < 5; i++) {
@@ -186,7 +186,7 @@ class CampaignParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void badInputIsRefusedWithTheFieldAndTheAllowedValues(String override, String message) {
-        CampaignException e = assertThrows(CampaignException.class, () -> parse(VALID, override));
+        BadInputException e = assertThrows(BadInputException.class, () -> parse(VALID, override));
         assertEquals(message, e.getMessage());
     }
 
@@ -231,19 +231,19 @@ class CampaignParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCnnInputs")
     void badCnnInputIsRefusedWithTheFieldAndTheAllowedValues(String override, String message) {
-        CampaignException e = assertThrows(CampaignException.class, () -> parse(CNN, override));
+        BadInputException e = assertThrows(BadInputException.class, () -> parse(CNN, override));
         assertEquals(message, e.getMessage());
     }
 
     @Test
     void missingRequiredKeyIsNamed() {
-        CampaignException e = assertThrows(CampaignException.class, () -> parse(VALID.replace("depth = 17", "")));
+        BadInputException e = assertThrows(BadInputException.class, () -> parse(VALID.replace("depth = 17", "")));
         assertEquals("grid.depth: required key is missing", e.getMessage());
     }
 
     @Test
     void syntaxErrorNamesTheFileAndLine() {
-        CampaignException e = assertThrows(CampaignException.class, () -> parse("campaign {\n name = x\n seed == 1\n}\n"));
+        BadInputException e = assertThrows(BadInputException.class, () -> parse("campaign {\n name = x\n seed == 1\n}\n"));
         assertEquals("test.conf:3", e.field());
         assertTrue(e.getMessage().startsWith("test.conf:3: syntax error: Expecting a value but got wrong token: '='"),
                 e.getMessage());
@@ -252,7 +252,7 @@ class CampaignParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("oddActivations")
     void sigmaBZeroWithAnOddActivationIsRefusedAsDegenerate(String activation) {
-        CampaignException e = assertThrows(CampaignException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> parse(VALID, "grid.activation=[relu, " + activation + "]", "grid.sigma_b=[0.3, 0]"));
         assertEquals("grid.sigma_b", e.field());
         assertTrue(e.getMessage().startsWith("grid.sigma_b: 0 with the odd activation " + activation + " is degenerate"),

@@ -22,7 +22,7 @@ class TaskPlannerTest {
         double hours = TaskPlanner.plan(CampaignParserTest.parse(CampaignParserTest.VALID)).estimatedCoreSeconds() / 3600;
         assertEquals(16, TaskPlanner.plan(CampaignParserTest.parse(CampaignParserTest.VALID,
                 "campaign.max_core_hours=" + hours)).points().size(), "a grid at the limit runs");
-        CampaignException e = assertThrows(CampaignException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
+        BadInputException e = assertThrows(BadInputException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
                 CampaignParserTest.VALID, "campaign.max_core_hours=" + hours * 0.999)));
         assertEquals("campaign.max_core_hours", e.field());
         assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "estimated at %.3g core-hours (16 points,"
@@ -32,7 +32,7 @@ class TaskPlannerTest {
     /** Regression: 10⁸ replicas of a point costlier than a task were split into 10⁸ tasks and ran out of memory. */
     @Test
     void aMistypedReplicaCountIsRefusedBeforeItsTasksAreMade() {
-        CampaignException e = assertThrows(CampaignException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
+        BadInputException e = assertThrows(BadInputException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
                 CampaignParserTest.VALID, "grid.replicas=100000000", "grid.width=[4096]", "grid.depth=100000")));
         assertEquals("campaign.max_core_hours", e.field());
     }

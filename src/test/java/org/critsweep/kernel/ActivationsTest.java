@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each activation's derivatives and its cancellation-free difference φ(x + d) − φ(x) (SCIENCE.md §1–2). */
+/** Each activation's derivatives and its cancellation-free difference φ(x + d) − φ(x) (PHYSICS.md §1–2). */
 class ActivationsTest {
 
     /** Points away from sin's zeros of cos (±π/2), where the relative precision of any formula is limited. */

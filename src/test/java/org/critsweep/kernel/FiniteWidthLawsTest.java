@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Exact finite-width laws (SCIENCE.md §5) as oracles for both MLP samplers (one subclass each).
+ * Exact finite-width laws (PHYSICS.md §5) as oracles for both MLP samplers (one subclass each).
  *
  * <p>Linear, σ_w = 1, σ_b = 0: q^{l+1} = q^l R_l with R_l = χ²_N/N iid. ReLU, σ_w² = 2, σ_b = 0: G^{l+1} = G^l R_l
  * with R_l = (2/N)χ²_K, K ~ Bin(N, ½), iid, so E[R] = 1 and E[R²] = 1 + 5/N. Width and depth are distinct primes so

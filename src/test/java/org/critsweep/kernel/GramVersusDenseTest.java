@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Gram sampler and the dense reference must give the same law for every observable (SCIENCE.md §3): two-sample
+ * The Gram sampler and the dense reference must give the same law for every observable (PHYSICS.md §3): two-sample
  * KS tests on ln ρ, on the tangent growth and on q (which carries the bias) at three layers, and z-tests on their
  * means, with independent streams. Each KS test rejects at p < 1e-3 and each z-test at |z| > 4, so with 18 decisions
  * per width the chance that correct samplers fail is ≈ 1.8 %, fixed once and for all by the seeds. With 200 replicas per sampler the KS test

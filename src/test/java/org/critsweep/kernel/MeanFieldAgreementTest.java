@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** A wide network follows the infinite-width q-map for depth ≪ width (SCIENCE.md §4, §5). */
+/** A wide network follows the infinite-width q-map for depth ≪ width (PHYSICS.md §4, §5). */
 class MeanFieldAgreementTest {
 
     private static final double SIGMA_W = 1.5;

@@ -3,8 +3,8 @@ package org.critsweep.kernel;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Infinite-width maps of SCIENCE.md §4, computed independently of the code under test by a plain trapezoid rule on
- * |z| ≤ 12 with step 0.004, which reaches ~1e-13 for tanh (SCIENCE.md §4) (test helper).
+ * Infinite-width maps of PHYSICS.md §4, computed independently of the code under test by a plain trapezoid rule on
+ * |z| ≤ 12 with step 0.004, which reaches ~1e-13 for tanh (PHYSICS.md §4) (test helper).
  */
 final class MeanFieldQuadrature {
 

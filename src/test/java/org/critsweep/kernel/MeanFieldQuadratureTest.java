@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 
-/** The test oracle itself, against the published tanh values and the erf closed forms of SCIENCE.md §4. */
+/** The test oracle itself, against the published tanh values and the erf closed forms of PHYSICS.md §4. */
 class MeanFieldQuadratureTest {
 
     @Test
     void tanhFixedPointAndChi1MatchTheReferenceValues() {
         double qStar = MeanFieldQuadrature.fixedPointQ(Math::tanh, 1.0, 0.3);
 
-        // SCIENCE.md quotes 13 digits and promises ~1e-13 from this rule: 1e-11 relative is comfortably between.
+        // PHYSICS.md quotes 13 digits and promises ~1e-13 from this rule: 1e-11 relative is comfortably between.
         assertEquals(0.2762991928719, qStar, 1e-11 * qStar);
         assertEquals(0.7002581466031, MeanFieldQuadrature.chi1(MeanFieldQuadrature::tanhPrime, 1.0, qStar), 1e-11);
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** ρ = 1 − c from the propagated difference (SCIENCE.md §2): exact zeros, full relative precision, no NaN. */
+/** ρ = 1 − c from the propagated difference (PHYSICS.md §2): exact zeros, full relative precision, no NaN. */
 class OrderParameterTest {
 
     private static final Activation TANH = Activations.of("tanh");
@@ -59,7 +59,7 @@ class OrderParameterTest {
         assertNoNaN(orthogonal);
     }
 
-    /** With σ_b = 0 and odd φ, h^b = −h^a is invariant: c = −1 is absorbing too (SCIENCE.md §2). */
+    /** With σ_b = 0 and odd φ, h^b = −h^a is invariant: c = −1 is absorbing too (PHYSICS.md §2). */
     @Test
     void oppositeInputsStayOppositeInAnOddNetworkWithoutBias() {
         for (LayerObservables layer : Replicas.run(new NetworkSpec(TANH, 1.0, 0.0, 47, 53, 1.0, -1.0), SEED, 4L, 1)[0]) {

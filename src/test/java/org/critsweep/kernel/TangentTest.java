@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The forward tangent u^{l+1} = W(φ′(h^l) ⊙ u^l), renormalised every layer (SCIENCE.md §2). */
+/** The forward tangent u^{l+1} = W(φ′(h^l) ⊙ u^l), renormalised every layer (PHYSICS.md §2). */
 class TangentTest {
 
     private static final int WIDTH = 1031;

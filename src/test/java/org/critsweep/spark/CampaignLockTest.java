@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class CampaignLockTest {
     void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() {
         CampaignStore store = new CampaignStore(temp);
         try (CampaignLock first = CampaignLock.acquire(store)) {
-            CampaignException e = assertThrows(CampaignException.class, () -> CampaignLock.acquire(store));
+            BadInputException e = assertThrows(BadInputException.class, () -> CampaignLock.acquire(store));
             assertEquals("campaign.output", e.field());
             assertTrue(e.getMessage().contains("is being run by process " + ProcessHandle.current().pid()),
                     e.getMessage());

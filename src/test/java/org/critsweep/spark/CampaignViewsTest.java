@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignPlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,12 +94,12 @@ class CampaignViewsTest {
     void aDirectoryThatIsNotACampaignOrTwoCampaignsOfOneNameAreRefused() throws Exception {
         SparkSession spark = SharedSpark.session();
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        CampaignException notOne = assertThrows(CampaignException.class,
+        BadInputException notOne = assertThrows(BadInputException.class,
                 () -> CampaignViews.register(spark, List.of(a, empty)));
         assertEquals("--campaign: " + empty + " is not a critsweep campaign: it holds none of the tables points, raw,"
                 + " theory, curves, fits, fit_curves", notOne.getMessage());
         Path absent = temp.resolve("absent");
-        assertEquals("--campaign: " + absent + " does not exist", assertThrows(CampaignException.class,
+        assertEquals("--campaign: " + absent + " does not exist", assertThrows(BadInputException.class,
                 () -> CampaignViews.register(spark, List.of(absent))).getMessage());
 
         Path twin = temp.resolve("twin");
@@ -107,7 +107,7 @@ class CampaignViewsTest {
                 "grid.replicas=1");
         SweepJob.run(spark, plan, new CampaignStore(twin), new SweepJob.Settings(1, 0), (d, t) -> { });
         new CampaignStore(twin).writeManifest(plan.campaign(), Map.of());
-        CampaignException same = assertThrows(CampaignException.class,
+        BadInputException same = assertThrows(BadInputException.class,
                 () -> CampaignViews.register(spark, List.of(b, twin)));
         assertTrue(same.getMessage().contains(b + " and " + twin + " both hold campaign 'tiny'"), same.getMessage());
     }

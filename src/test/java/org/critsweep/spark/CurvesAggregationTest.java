@@ -100,7 +100,7 @@ class CurvesAggregationTest {
     }
 
     /**
-     * At N = 1024 and a few layers the finite net follows mean-field theory (SCIENCE.md §5, l ≪ N): the measured
+     * At N = 1024 and a few layers the finite net follows mean-field theory (PHYSICS.md §5, l ≪ N): the measured
      * ρ and q agree with the overlay within 4 standard errors (finite-width bias O(l/N) ≈ 0.5 % is below that), and
      * the overlay is the theory engine's curve for the point.
      */

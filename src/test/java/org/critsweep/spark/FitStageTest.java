@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fit stage on a real (small) tanh MLP campaign at σ_b = 0.3, against SCIENCE.md §4–5: the finite-width roots
+ * The fit stage on a real (small) tanh MLP campaign at σ_b = 0.3, against PHYSICS.md §4–5: the finite-width roots
  * extrapolate to the mean-field σ_w,c = 1.39558, N λ_N collapses with c1 = 1, c2 = −1, and the analysis is
  * reproducible bit for bit.
  */
@@ -68,7 +68,7 @@ class FitStageTest {
         assertEquals(SIGMA_WC, infinite.getAs("estimate"), 4 * stderr + 0.002, "stderr " + stderr);
         assertTrue(stderr > 0 && stderr < 0.01);
         double slope = fits.get("N->inf sigma_w_c_slope wls_inverse_width+bootstrap").getAs("estimate");
-        assertTrue(slope > 1.5 && slope < 6.0, "SCIENCE.md §5: about 3.08, got " + slope);
+        assertTrue(slope > 1.5 && slope < 6.0, "PHYSICS.md §5: about 3.08, got " + slope);
     }
 
     /** N λ_N = F(τ N): the generic collapse of λ_N must find c1 = 1, c2 = −1 within its (over-wide) errors. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.critsweep.grid.Campaign;
-import org.critsweep.grid.CampaignException;
+import org.critsweep.grid.BadInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +56,7 @@ class ManifestDamageTest {
     @Test
     void aManifestWithoutAReadableHashIsRefusedWithTheFixAndTheFixWorks() throws IOException {
         Files.writeString(store.manifestFile(), "");
-        CampaignException refused = assertThrows(CampaignException.class, () -> store.checkWritableFor(campaign));
+        BadInputException refused = assertThrows(BadInputException.class, () -> store.checkWritableFor(campaign));
         String hash = CampaignStore.configHash(campaign);
         assertEquals("campaign.output: " + store.manifestFile() + " does not parse (line 1: Empty document) and holds"
                 + " no config hash, so whether " + store.root() + " holds this campaign cannot be checked; restore the"
@@ -73,7 +73,7 @@ class ManifestDamageTest {
     void aDamagedManifestOfAnotherCampaignIsStillAnotherCampaign() throws IOException {
         Campaign other = TinyCampaigns.plan(temp.toString(), "campaign.seed=7879").campaign();
         Files.writeString(store.manifestFile(), keepingTheHash());
-        CampaignException refused = assertThrows(CampaignException.class, () -> store.checkWritableFor(other));
+        BadInputException refused = assertThrows(BadInputException.class, () -> store.checkWritableFor(other));
         assertTrue(refused.getMessage().contains("holds a campaign with a different configuration"), refused.getMessage());
     }
 }

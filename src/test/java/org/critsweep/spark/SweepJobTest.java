@@ -105,7 +105,7 @@ class SweepJobTest {
         List<String> rows = sortedRows(spark, store.table(Tables.RAW));
         assertEquals(6 * 7 * 21, rows.size());
         assertEquals(sortedRows(spark, fresh.table(Tables.RAW)), rows);
-        assertThrows(org.critsweep.grid.CampaignException.class, () -> SweepJob.run(spark, small, store,
+        assertThrows(org.critsweep.grid.BadInputException.class, () -> SweepJob.run(spark, small, store,
                 new SweepJob.Settings(2, 0), (done, total) -> { }), "a campaign does not shrink");
     }
 

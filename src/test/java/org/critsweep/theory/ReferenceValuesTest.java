@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The reference values of SCIENCE.md §4 (tanh), to 1e-9 relative as the spec demands. */
+/** The reference values of PHYSICS.md §4 (tanh), to 1e-9 relative as the spec demands. */
 class ReferenceValuesTest {
 
     static final Activation TANH = Activations.of("tanh");

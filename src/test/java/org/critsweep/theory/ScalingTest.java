@@ -7,7 +7,7 @@ import org.critsweep.kernel.Activation;
 import org.critsweep.kernel.Activations;
 import org.junit.jupiter.api.Test;
 
-/** Mean-field directed percolation (SCIENCE.md §4) and the 1/n recursion (§5) as checks of the maps. */
+/** Mean-field directed percolation (PHYSICS.md §4) and the 1/n recursion (§5) as checks of the maps. */
 class ScalingTest {
 
     static final Activation TANH = Activations.of("tanh");
@@ -40,7 +40,7 @@ class ScalingTest {
     }
 
     /**
-     * tanh at σ_w = 1, σ_b = 0: Var(G)/E[G]² ≈ (2/3) l/n for l/n ≲ 0.25 (SCIENCE.md §5). At l = 200, n = 1000 the
+     * tanh at σ_w = 1, σ_b = 0: Var(G)/E[G]² ≈ (2/3) l/n for l/n ≲ 0.25 (PHYSICS.md §5). At l = 200, n = 1000 the
      * asymptotic slope holds to a few per cent (corrections O(1/l) and O(l/n)).
      */
     @Test

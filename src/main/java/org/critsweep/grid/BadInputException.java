@@ -5,16 +5,17 @@ import com.typesafe.config.ConfigValue;
 import java.util.Locale;
 
 /**
- * A campaign file or override is invalid. The message starts with the offending field's path and says what is
- * allowed, e.g. {@code grid.sigma_w: expected values > 0, got -1.0}. The command line maps it to exit code 2.
+ * Bad input: a campaign file, an override or a command-line option is invalid. The message starts with the offending
+ * field's path (or the option's name) and says what is allowed, e.g. {@code grid.sigma_w: expected values > 0, got
+ * -1.0}. The command line maps it to exit code 2.
  */
-public final class CampaignException extends RuntimeException {
+public final class BadInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final String field;
 
-    public CampaignException(String field, String problem) {
+    public BadInputException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
     }
