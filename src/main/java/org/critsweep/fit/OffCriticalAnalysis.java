@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * β and ν_∥ of one size from its σ_w scan (PHYSICS.md §6): the chaotic plateau ρ* (the mean of each replica's ρ over
+ * β and ν_∥ of one size from its σ_w scan (PHYSICS.md §6–7): the chaotic plateau ρ* (the mean of each replica's ρ over
  * the plateau window, then over replicas) against τ gives β; the correlation depth ξ_∥ of each point's mean curve
  * against |τ| gives ν_∥ ({@link OffCriticalExponents}, {@link CorrelationDepthFit}). With a bootstrap, every resample
  * redraws the replicas of every point and also draws σ_w,c from a normal of its standard error, so the interval
