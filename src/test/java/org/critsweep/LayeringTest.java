@@ -26,6 +26,19 @@ class LayeringTest {
     }
 
     /**
+     * The campaign directory's storage is plain Java over grid and Typesafe config, so {@code status} and the damage
+     * checks need no Spark, and a Hadoop file system can be put under it later without Spark in the store.
+     */
+    @Test
+    void storeImportsNoSparkHadoopOrUpperLayers() {
+        noClasses().that().resideInAPackage("org.critsweep.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                        "scala..", "org.critsweep.spark..", "org.critsweep.report..", "org.critsweep.cli..",
+                        "org.critsweep.notebook..")
+                .check(MAIN);
+    }
+
+    /**
      * The report is drawn from plain records (report depends on fit, theory, kernel and grid), so it can be
      * tested and rendered without Spark; the spark package reads the tables into those records.
      */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.critsweep.grid.BadInputException;
-import org.critsweep.spark.CampaignStore;
+import org.critsweep.store.CampaignStore;
 
 /**
  * The directories that {@code --campaign} values name: a path as it is, or a glob ({@code runs/*}, {@code runs/**},

@@ -9,10 +9,11 @@ import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignParser;
-import org.critsweep.spark.CampaignDamage;
-import org.critsweep.spark.CampaignStore;
 import org.critsweep.spark.FitStage;
-import org.critsweep.spark.Tables;
+import org.critsweep.spark.CampaignTables;
+import org.critsweep.store.CampaignDamage;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,15 +50,15 @@ final class FitCommand implements Callable<Integer> {
         CampaignDamage.requireIntact(store, FitStage.INPUTS, "fit");
         Campaign campaign = CampaignParser.parse(store.recordedConfig(), directory + "/_campaign/manifest.json",
                 overrides);
-        store.requireTables(Tables.POINTS, Tables.RAW, Tables.CURVES);
+        store.requireTables(TableNames.POINTS, TableNames.RAW, TableNames.CURVES);
         SparkSession spark = master.session();
-        store.registerViews(spark);
+        CampaignTables.registerViews(spark, store);
         long start = System.nanoTime();
         int families = FitStage.run(spark, store, campaign);
         PrintWriter out = spec.commandLine().getOut();
         out.println("fitted " + families + " families in " + Formats.seconds((System.nanoTime() - start) / 1e9));
         FitSummary.print(spark, out);
-        out.println("Tables: " + store.table(Tables.FITS) + ", " + store.table(Tables.FIT_CURVES));
+        out.println("Tables: " + store.table(TableNames.FITS) + ", " + store.table(TableNames.FIT_CURVES));
         out.flush();
         return 0;
     }

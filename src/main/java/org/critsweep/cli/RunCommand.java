@@ -11,10 +11,10 @@ import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
-import org.critsweep.spark.CampaignStore;
 import org.critsweep.spark.MeasuredCentres;
 import org.critsweep.spark.SweepJob;
-import org.critsweep.spark.Tables;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         out.println(PlanCommand.headline(plan.campaign(), output.path()));
         out.flush();
         SparkSession spark = master.session();
-        if (plan.campaign().grid().aroundCritical() != null && store.hasTable(Tables.FITS)) {
+        if (plan.campaign().grid().aroundCritical() != null && store.hasTable(TableNames.FITS)) {
             plan = TaskPlanner.plan(plan.campaign(), MeasuredCentres.of(spark, store));
             out.println("sigma_w: around the critical points measured by the earlier run (mean field where none)");
         }
@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         FitSummary.print(spark, out);
         out.println();
         out.println("Tables (Parquet):");
-        for (String name : Tables.ALL) {
+        for (String name : TableNames.ALL) {
             out.println("  " + name + "  " + result.store().table(name));
         }
         out.println("Query them with: bin/critsweep sql --campaign " + result.store().root()

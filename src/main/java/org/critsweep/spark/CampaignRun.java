@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.store.CampaignLock;
+import org.critsweep.store.CampaignStore;
 
 /**
  * Runs a planned campaign's stages in order — sweep, theory, aggregate, fit, report — under the campaign's lock, and

@@ -17,9 +17,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.critsweep.grid.BadInputException;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 
 /**
- * The tables of one or more campaigns as SQL views named after the tables ({@link Tables#ALL}), for ad-hoc queries
+ * The tables of one or more campaigns as SQL views named after the tables ({@link TableNames#ALL}), for ad-hoc queries
  * across campaigns. Every row is labelled in a first column {@value #CAMPAIGN}: the {@code name} in the campaign's
  * {@code _campaign/manifest.json}, or the directory's name when it has no manifest. A view is the union by column
  * name of the campaigns that have the table; a column some of them lack (a table written by an older version) is
@@ -37,18 +39,18 @@ public final class CampaignViews {
     /**
      * Registers the views; a directory given twice counts once.
      *
-     * @return the names of the views registered, in {@link Tables#ALL} order
+     * @return the names of the views registered, in {@link TableNames#ALL} order
      * @throws BadInputException as {@link #labels}
      */
     public static List<String> register(SparkSession spark, List<Path> campaigns) {
         Map<String, Path> labelled = labels(campaigns);
         List<String> registered = new ArrayList<>();
-        for (String table : Tables.ALL) {
+        for (String table : TableNames.ALL) {
             List<Dataset<Row>> parts = new ArrayList<>();
             labelled.forEach((label, directory) -> {
                 CampaignStore store = new CampaignStore(directory);
                 if (store.hasTable(table)) {
-                    parts.add(labelledRows(store.read(spark, table), label));
+                    parts.add(labelledRows(CampaignTables.read(spark, store, table), label));
                 }
             });
             Optional<Dataset<Row>> union = parts.stream().reduce((a, b) -> a.unionByName(b, true));
@@ -83,7 +85,8 @@ public final class CampaignViews {
         for (Path directory : campaigns.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList()) {
             if (new CampaignStore(directory).presentTables().isEmpty()) {
                 throw new BadInputException("--campaign", directory + (Files.isDirectory(directory)
-                        ? " is not a critsweep campaign: it holds none of the tables " + String.join(", ", Tables.ALL)
+                        ? " is not a critsweep campaign: it holds none of the tables "
+                                + String.join(", ", TableNames.ALL)
                         : " does not exist"));
             }
             String label = label(directory);

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.StorageFailure;
+import org.critsweep.store.TableNames;
 
 /**
  * The aggregation stage, written as Spark SQL ({@code curves.sql}) over the views {@code points} and {@code raw}:
@@ -19,14 +22,14 @@ public final class CurvesAggregation {
     }
 
     public static void run(SparkSession spark, CampaignStore store) {
-        store.registerViews(spark);
-        spark.table(Tables.RAW).repartition(spark.sparkContext().defaultParallelism() * 2,
+        CampaignTables.registerViews(spark, store);
+        spark.table(TableNames.RAW).repartition(spark.sparkContext().defaultParallelism() * 2,
                         org.apache.spark.sql.functions.col("point_id"))
                 .sortWithinPartitions("point_id", "layer", "replica").createOrReplaceTempView("raw_ordered");
-        StorageFailure.guard(store.table(Tables.CURVES), () -> spark.sql(QUERY).repartition(1)
+        StorageFailure.guard(store.table(TableNames.CURVES), () -> spark.sql(QUERY).repartition(1)
                 .sortWithinPartitions("point_id", "layer").write().mode(SaveMode.Overwrite)
-                .parquet(store.table(Tables.CURVES)));
-        spark.read().parquet(store.table(Tables.CURVES)).createOrReplaceTempView(Tables.CURVES);
+                .parquet(store.table(TableNames.CURVES)));
+        spark.read().parquet(store.table(TableNames.CURVES)).createOrReplaceTempView(TableNames.CURVES);
     }
 
     static String resource(String name) {

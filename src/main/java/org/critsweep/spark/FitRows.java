@@ -8,6 +8,7 @@ import org.critsweep.fit.Measurement;
 import org.critsweep.grid.ScalingFamily;
 import org.critsweep.report.FitCurvePoint;
 import org.critsweep.report.FitRow;
+import org.critsweep.store.TableNames;
 
 /** The fit stage's tables, read back from their views {@code fits} and {@code fit_curves} as plain records. */
 public final class FitRows {
@@ -17,7 +18,7 @@ public final class FitRows {
 
     /** Every row of the {@code fits} view. */
     public static List<FitRow> fits(SparkSession spark) {
-        return spark.table(Tables.FITS).collectAsList().stream().map(r -> new FitRow(family(r), integer(r, "width"),
+        return spark.table(TableNames.FITS).collectAsList().stream().map(r -> new FitRow(family(r), integer(r, "width"),
                 integer(r, "size"), r.getAs("scope"), new FitResult(r.getAs("quantity"), r.<Double>getAs("estimate"),
                 number(r, "stderr"), number(r, "ci_low"), number(r, "ci_high"), r.getAs("method"),
                 r.getAs("fit_window"), number(r, "quality"), r.<Integer>getAs("n_used")))).toList();
@@ -25,7 +26,7 @@ public final class FitRows {
 
     /** Every row of the {@code fit_curves} view. */
     public static List<FitCurvePoint> curves(SparkSession spark) {
-        return spark.table(Tables.FIT_CURVES).collectAsList().stream().map(r -> new FitCurvePoint(family(r),
+        return spark.table(TableNames.FIT_CURVES).collectAsList().stream().map(r -> new FitCurvePoint(family(r),
                 r.getAs("scope"), r.getAs("curve"), r.getAs("series"),
                 new Measurement(r.<Double>getAs("x"), r.<Double>getAs("y"), number(r, "e")))).toList();
     }

@@ -9,6 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.ScalingFamily;
+import org.critsweep.store.CampaignDamage;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.StorageFailure;
+import org.critsweep.store.TableNames;
 
 /**
  * The fit stage (PHYSICS.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
@@ -18,7 +22,7 @@ import org.critsweep.grid.ScalingFamily;
 public final class FitStage {
 
     /** The tables the fit reads: {@code fit DIR} refuses a campaign with damage in them ({@link CampaignDamage}). */
-    public static final List<String> INPUTS = List.of(Tables.RAW, Tables.POINTS, Tables.CURVES);
+    public static final List<String> INPUTS = List.of(TableNames.RAW, TableNames.POINTS, TableNames.CURVES);
 
     private FitStage() {
     }
@@ -30,8 +34,8 @@ public final class FitStage {
         FitTables tables = new FitTables();
         Map<ScalingFamily, TreeMap<Integer, List<FitInputs.PointLambda>>> families = inputs.lambdaByFamily();
         families.forEach((family, bySize) -> tables.add(analysis.analyse(family, bySize)));
-        write(spark, store, Tables.FITS, tables.fits(), Tables.FITS_SCHEMA);
-        write(spark, store, Tables.FIT_CURVES, tables.curves(), Tables.FIT_CURVES_SCHEMA);
+        write(spark, store, TableNames.FITS, tables.fits(), Tables.FITS_SCHEMA);
+        write(spark, store, TableNames.FIT_CURVES, tables.curves(), Tables.FIT_CURVES_SCHEMA);
         return families.size();
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CriticalCentres;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 
 /** The λ_N roots an earlier run of a campaign measured, as the centres of an around-critical σ_w grid. */
 public final class MeasuredCentres {
@@ -18,10 +20,10 @@ public final class MeasuredCentres {
 
     /** The measured roots per family; mean-field centres only when the campaign has no {@code fits} yet. */
     public static CriticalCentres of(SparkSession spark, CampaignStore store) {
-        if (!store.hasTable(Tables.FITS)) {
+        if (!store.hasTable(TableNames.FITS)) {
             return CriticalCentres.meanFieldOnly();
         }
-        spark.read().parquet(store.table(Tables.FITS)).createOrReplaceTempView(Tables.FITS);
+        spark.read().parquet(store.table(TableNames.FITS)).createOrReplaceTempView(TableNames.FITS);
         Map<String, Double> roots = new HashMap<>();
         for (Row r : spark.sql(ROOTS).collectAsList()) {
             roots.put(CriticalCentres.key(r.getAs("arch"), r.getAs("activation"), r.getAs("sampler"),

@@ -18,6 +18,8 @@ import org.critsweep.report.CampaignResults;
 import org.critsweep.report.LayerRow;
 import org.critsweep.report.Manifest;
 import org.critsweep.report.PointResult;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 
 /**
  * Reads what the report shows from a campaign's tables by Spark SQL: every grid point with its λ_N, the fits and
@@ -27,7 +29,8 @@ import org.critsweep.report.PointResult;
 final class ReportReader {
 
     /** The tables the report reads. */
-    private static final List<String> TABLES = List.of(Tables.POINTS, Tables.CURVES, Tables.FITS, Tables.FIT_CURVES);
+    private static final List<String> TABLES = List.of(TableNames.POINTS, TableNames.CURVES, TableNames.FITS,
+            TableNames.FIT_CURVES);
     private static final String POINTS = """
             SELECT p.point_id, p.arch, p.activation, p.sampler, p.sigma_b, p.width, p.size, p.sigma_w,
                    p.protocol, p.phase, c.lyapunov_mean, c.lyapunov_stderr
@@ -40,11 +43,11 @@ final class ReportReader {
     /** The caller has checked the campaign with {@link ReportStage#requireInputs}. */
     static CampaignResults read(SparkSession spark, CampaignStore store) {
         Manifest manifest = manifest(store.requireManifest());
-        store.registerViews(spark, TABLES);
+        CampaignTables.registerViews(spark, store, TABLES);
         List<PointResult> points = spark.sql(POINTS).collectAsList().stream().map(ReportReader::point).toList();
         CampaignResults results = new CampaignResults(manifest, points,
-                store.hasTable(Tables.FITS) ? FitRows.fits(spark) : List.of(),
-                store.hasTable(Tables.FIT_CURVES) ? FitRows.curves(spark) : List.of(), List.of());
+                store.hasTable(TableNames.FITS) ? FitRows.fits(spark) : List.of(),
+                store.hasTable(TableNames.FIT_CURVES) ? FitRows.curves(spark) : List.of(), List.of());
         return results.withLayers(layers(spark, results.plottedPoints()));
     }
 
@@ -62,7 +65,7 @@ final class ReportReader {
         if (pointIds.isEmpty()) {
             return List.of();
         }
-        return spark.table(Tables.CURVES).where(col("point_id").isin(pointIds.toArray()))
+        return spark.table(TableNames.CURVES).where(col("point_id").isin(pointIds.toArray()))
                 .select("point_id", "layer", "rho_mean", "ln_rho_mean", "mf_rho", "survival_1", "active_sites_mean_1",
                         "spread_r2_mean_1")
                 .collectAsList().stream()

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.report.ReportPage;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 
 /** The report stage: {@code report/index.html} under the campaign, from its tables ({@code critsweep report DIR}). */
 public final class ReportStage {
@@ -22,7 +24,7 @@ public final class ReportStage {
      */
     public static void requireInputs(CampaignStore store) {
         store.requireManifest();
-        store.requireTables(Tables.POINTS, Tables.CURVES);
+        store.requireTables(TableNames.POINTS, TableNames.CURVES);
     }
 
     /**
@@ -34,8 +36,7 @@ public final class ReportStage {
     public static Path run(SparkSession spark, CampaignStore store) {
         requireInputs(store);
         String html = ReportPage.render(ReportReader.read(spark, store), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        Path target = store.root().resolve(FILE);
-        AtomicFiles.write(target, html);
-        return target;
+        store.write(FILE, html);
+        return store.root().resolve(FILE);
     }
 }

@@ -1,6 +1,5 @@
 package org.critsweep.spark;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +29,12 @@ import org.critsweep.grid.GridPoint;
 import org.critsweep.grid.GridSpec;
 import org.critsweep.grid.SweepTask;
 import org.critsweep.grid.TaskPlanner;
+import org.critsweep.store.CampaignDamage;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.PointCommits;
+import org.critsweep.store.ProgressFile;
+import org.critsweep.store.StorageFailure;
+import org.critsweep.store.TableNames;
 import org.critsweep.theory.MeanFieldPoint;
 
 /**
@@ -109,7 +114,7 @@ public final class SweepJob {
             runPipelined(batches.size(), b -> writeBatch(spark, plan, bins.get(b), commits.staging(b), kernelNanos),
                     b -> {
                         Map<String, Integer> after = replicasAfter(batches.get(b));
-                        commits.commit(commits.staging(b), after);
+                        commits.commit(b, after);
                         file.committed(after);
                     }, () -> cancelRunningBatches(spark));
             commits.finish();
@@ -219,7 +224,7 @@ public final class SweepJob {
         return batches;
     }
 
-    private static void writeBatch(SparkSession spark, CampaignPlan plan, List<List<SweepTask>> bins, Path staging,
+    private static void writeBatch(SparkSession spark, CampaignPlan plan, List<List<SweepTask>> bins, String staging,
                                    LongAccumulator kernelNanos) {
         long seed = plan.campaign().seed();
         GridSpec grid = plan.campaign().grid();
@@ -238,7 +243,7 @@ public final class SweepJob {
                         }).iterator();
                     });
             StorageFailure.guard(staging, () -> spark.createDataFrame(rows, Tables.RAW_SCHEMA).write()
-                    .mode(SaveMode.Overwrite).partitionBy("point_id").parquet(staging.toString()));
+                    .mode(SaveMode.Overwrite).partitionBy("point_id").parquet(staging));
         } finally {
             context.clearJobGroup();
         }
@@ -259,8 +264,8 @@ public final class SweepJob {
         Map<List<Object>, Optional<MeanFieldPoint>> fixedPoints = new HashMap<>();
         List<Row> rows = plan.points().stream().map(p -> pointRow(p, replicas, fixedPoints.computeIfAbsent(
                 List.of(p.activation(), p.sigmaW(), p.sigmaB()), k -> TheoryStage.fixedPoint(p)))).toList();
-        StorageFailure.guard(store.table(Tables.POINTS), () -> spark.createDataFrame(rows, Tables.POINTS_SCHEMA)
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(store.table(Tables.POINTS)));
+        StorageFailure.guard(store.table(TableNames.POINTS), () -> spark.createDataFrame(rows, Tables.POINTS_SCHEMA)
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(store.table(TableNames.POINTS)));
     }
 
     private static Row pointRow(GridPoint p, int replicas, Optional<MeanFieldPoint> theory) {

@@ -4,18 +4,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** The names and schemas of a campaign's Parquet tables (docs/TABLES.md). */
+/**
+ * The Spark schemas of a campaign's Parquet tables (docs/TABLES.md), whose names are in
+ * {@link org.critsweep.store.TableNames}.
+ */
 public final class Tables {
-
-    public static final String POINTS = "points";
-    public static final String RAW = "raw";
-    public static final String CURVES = "curves";
-    public static final String FITS = "fits";
-    public static final String THEORY = "theory";
-    public static final String FIT_CURVES = "fit_curves";
-
-    /** Every table a campaign writes, in pipeline order. */
-    public static final java.util.List<String> ALL = java.util.List.of(POINTS, RAW, THEORY, CURVES, FITS, FIT_CURVES);
 
     /**
      * The mean-field q_l and ρ_l of each point's parameters, for every layer (PHYSICS.md §4), and for MLPs the 1/n

@@ -18,6 +18,12 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.GridPoint;
+import org.critsweep.store.CampaignDamage;
+import org.critsweep.store.CampaignFailure;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.Damage;
+import org.critsweep.store.PointCommits;
+import org.critsweep.store.TableNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,11 +106,11 @@ class CampaignDamageTest {
                             + " name here, got '' (End of input but string quote was still open))");
                 }),
                 Arguments.of("table whose write did not finish", (Damager) s -> {
-                    Files.delete(Path.of(s.table(Tables.POINTS), "_SUCCESS"));
+                    Files.delete(Path.of(s.table(TableNames.POINTS), "_SUCCESS"));
                     return List.of("table points: points is incomplete (no _SUCCESS: its last write did not finish)");
                 }),
                 Arguments.of("truncated table part file", (Damager) s -> {
-                    Path file = dataFiles(Path.of(s.table(Tables.POINTS))).get(0);
+                    Path file = dataFiles(Path.of(s.table(TableNames.POINTS))).get(0);
                     truncate(file, 100);
                     return List.of("table points: " + s.root().relativize(file) + " is truncated (100 bytes, no Parquet"
                             + " footer: no PAR1 at its end)");
@@ -137,8 +143,9 @@ class CampaignDamageTest {
                 refused.getMessage());
 
         CampaignStore pointsTableOnly = copy();
-        Files.delete(Path.of(pointsTableOnly.table(Tables.POINTS), "_SUCCESS"));
-        CampaignDamage.requireIntact(pointsTableOnly, List.of(Tables.RAW, Tables.CURVES), "a stage without points");
+        Files.delete(Path.of(pointsTableOnly.table(TableNames.POINTS), "_SUCCESS"));
+        CampaignDamage.requireIntact(pointsTableOnly, List.of(TableNames.RAW, TableNames.CURVES),
+                "a stage without points");
         assertThrows(CampaignFailure.class,
                 () -> CampaignDamage.requireIntact(pointsTableOnly, FitStage.INPUTS, "fit"));
     }
@@ -183,8 +190,8 @@ class CampaignDamageTest {
             assertNotEquals(partFile(reference, id).getFileName(), partFile(store, id).getFileName(),
                     "point " + id + " written again");
         }
-        assertEquals(SweepJobTest.sortedRows(spark, reference.table(Tables.RAW)),
-                SweepJobTest.sortedRows(spark, store.table(Tables.RAW)));
+        assertEquals(SweepJobTest.sortedRows(spark, reference.table(TableNames.RAW)),
+                SweepJobTest.sortedRows(spark, store.table(TableNames.RAW)));
         assertEquals(List.of(), CampaignDamage.find(store));
     }
 

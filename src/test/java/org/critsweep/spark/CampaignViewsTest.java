@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,23 +60,23 @@ class CampaignViewsTest {
     void viewsUnionTheCampaignsThatHaveEachTableUnderTheirLabels() {
         SparkSession spark = SharedSpark.session();
         List<String> views = CampaignViews.register(spark, List.of(a, b, a.resolve("../a")));
-        assertEquals(List.of(Tables.POINTS, Tables.RAW, Tables.THEORY, Tables.CURVES), views);
+        assertEquals(List.of(TableNames.POINTS, TableNames.RAW, TableNames.THEORY, TableNames.CURVES), views);
         // TinyCampaigns: depth 20, every layer recorded (21 per replica); a has 2 sigma_w x 1 width and 5 replicas,
         // b 1 sigma_w x 2 widths and 3 replicas. a was given twice and counts once.
-        assertEquals(Map.of("a", 2L * 5 * 21, "tiny", 2L * 3 * 21), countsByCampaign(spark, Tables.RAW));
-        assertEquals(Map.of("a", 2L, "tiny", 2L), countsByCampaign(spark, Tables.POINTS));
-        assertEquals(Map.of("a", 2L * 21), countsByCampaign(spark, Tables.CURVES), "only a has curves");
+        assertEquals(Map.of("a", 2L * 5 * 21, "tiny", 2L * 3 * 21), countsByCampaign(spark, TableNames.RAW));
+        assertEquals(Map.of("a", 2L, "tiny", 2L), countsByCampaign(spark, TableNames.POINTS));
+        assertEquals(Map.of("a", 2L * 21), countsByCampaign(spark, TableNames.CURVES), "only a has curves");
         List<String> expected = new ArrayList<>(List.of(CampaignViews.CAMPAIGN));
         expected.addAll(List.of(Tables.RAW_SCHEMA.fieldNames()));
-        assertEquals(expected, List.of(spark.table(Tables.RAW).columns()));
+        assertEquals(expected, List.of(spark.table(TableNames.RAW).columns()));
     }
 
     @Test
     void aColumnThatOneCampaignLacksIsNullInItsRows() {
         SparkSession spark = SharedSpark.session();
         Path older = temp.resolve("older");
-        spark.read().parquet(a.resolve(Tables.POINTS).toString()).drop("phase").write()
-                .parquet(older.resolve(Tables.POINTS).toString());
+        spark.read().parquet(a.resolve(TableNames.POINTS).toString()).drop("phase").write()
+                .parquet(older.resolve(TableNames.POINTS).toString());
         CampaignViews.register(spark, List.of(a, older));
         List<Row> rows = spark.sql("SELECT campaign, COUNT(phase), COUNT(*) FROM points GROUP BY campaign"
                 + " ORDER BY campaign").collectAsList();
@@ -85,9 +87,9 @@ class CampaignViewsTest {
     void viewsOfAnEarlierRegistrationAreDropped() {
         SparkSession spark = SharedSpark.session();
         CampaignViews.register(spark, List.of(a));
-        assertTrue(spark.catalog().tableExists(Tables.CURVES));
-        assertEquals(List.of(Tables.POINTS, Tables.RAW), CampaignViews.register(spark, List.of(b)));
-        assertFalse(spark.catalog().tableExists(Tables.CURVES), "b has no curves: a's must not linger");
+        assertTrue(spark.catalog().tableExists(TableNames.CURVES));
+        assertEquals(List.of(TableNames.POINTS, TableNames.RAW), CampaignViews.register(spark, List.of(b)));
+        assertFalse(spark.catalog().tableExists(TableNames.CURVES), "b has no curves: a's must not linger");
     }
 
     @Test

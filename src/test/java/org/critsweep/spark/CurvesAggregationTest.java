@@ -10,6 +10,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.store.CampaignStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

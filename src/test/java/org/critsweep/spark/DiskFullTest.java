@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.store.CampaignDamage;
+import org.critsweep.store.CampaignFailure;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.PointCommits;
+import org.critsweep.store.TableNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +46,7 @@ class DiskFullTest {
             failure = assertThrows(CampaignFailure.class, () -> SweepJob.run(spark, plan, full,
                     new SweepJob.Settings(1, POINT_PER_BATCH), (d, t) -> { }));
         }
-        assertTrue(failure.getMessage().matches(Pattern.quote("cannot write " + Path.of(full.table(Tables.RAW),
+        assertTrue(failure.getMessage().matches(Pattern.quote("cannot write " + Path.of(full.table(TableNames.RAW),
                 "_staging", "batch-")) + "\\d: No space left on device \\(free space or fix the file system, then rerun: what was"
                 + " committed is kept\\)"), failure.getMessage());
         Set<String> committedBefore = new PointCommits(full).committed().keySet();
@@ -52,19 +57,19 @@ class DiskFullTest {
         assertEquals(committedBefore.size(), resumed.pointsReused());
         assertEquals(plan.tasks().stream().filter(t -> !committedBefore.contains(t.point().pointId())).count(),
                 resumed.tasksRun(), "the tasks of the points not committed when the disk filled, no other");
-        List<String> rows = SweepJobTest.sortedRows(spark, full.table(Tables.RAW));
-        Map<String, Long> perKey = spark.read().schema(Tables.RAW_SCHEMA).parquet(full.table(Tables.RAW))
+        List<String> rows = SweepJobTest.sortedRows(spark, full.table(TableNames.RAW));
+        Map<String, Long> perKey = spark.read().schema(Tables.RAW_SCHEMA).parquet(full.table(TableNames.RAW))
                 .groupBy("point_id", "replica", "layer").count().collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getString(0) + "/" + r.getInt(1) + "/" + r.getInt(2), r -> r.getLong(3)));
         assertEquals(plan.points().size() * 5 * 21, perKey.size(), "every (point, replica, layer)");
         assertEquals(Map.of(1L, (long) perKey.size()), perKey.values().stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())), "each exactly once");
-        assertEquals(SweepJobTest.sortedRows(spark, reference.table(Tables.RAW)), rows);
+        assertEquals(SweepJobTest.sortedRows(spark, reference.table(TableNames.RAW)), rows);
         assertEquals(List.of(), CampaignDamage.find(full));
     }
 
     private static long largestPartFile(CampaignStore store) throws IOException {
-        try (var files = Files.walk(Path.of(store.table(Tables.RAW)))) {
+        try (var files = Files.walk(Path.of(store.table(TableNames.RAW)))) {
             return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length())
                     .max().orElseThrow();
         }

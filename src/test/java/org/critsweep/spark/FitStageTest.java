@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
+import org.critsweep.store.CampaignStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +104,7 @@ class FitStageTest {
     @Test
     void rerunningTheFitStageGivesBitIdenticalRows() {
         SparkSession spark = SharedSpark.session();
-        store.registerViews(spark);
+        CampaignTables.registerViews(spark, store);
         List<Row> before = spark.sql("SELECT * FROM fits ORDER BY scope, quantity, method").collectAsList();
         FitStage.run(spark, store, plan.campaign());
         List<Row> after = spark.sql("SELECT * FROM fits ORDER BY scope, quantity, method").collectAsList();

@@ -26,6 +26,8 @@ import org.critsweep.kernel.MlpPropagator;
 import org.critsweep.kernel.NetworkSpec;
 import org.critsweep.kernel.PowerLawCrossing;
 import org.critsweep.kernel.TestActivation;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 import org.critsweep.theory.MeanField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +87,8 @@ class NumericalFaultCampaignTest {
 
         assertEquals(0L, spark.sql("SELECT COUNT(*) FROM curves WHERE n + flagged <> 6").first().getLong(0),
                 "n + flagged = the replicas run, at every layer of every point");
-        assertNoNonFinite(spark, Tables.CURVES);
-        assertNoNonFinite(spark, Tables.FITS);
+        assertNoNonFinite(spark, TableNames.CURVES);
+        assertNoNonFinite(spark, TableNames.FITS);
     }
 
     /** A replica's fault depends on its key only: faulted rows are bit-identical whatever the partitioning. */
@@ -99,9 +101,9 @@ class NumericalFaultCampaignTest {
         CampaignStore many = new CampaignStore(temp.resolve("many"));
         SweepJob.run(spark, plan, one, new SweepJob.Settings(1, 0), (d, t) -> { });
         SweepJob.run(spark, plan, many, new SweepJob.Settings(7, 1e-12), (d, t) -> { });
-        List<String> rows = SweepJobTest.sortedRows(spark, one.table(Tables.RAW));
+        List<String> rows = SweepJobTest.sortedRows(spark, one.table(TableNames.RAW));
         assertTrue(rows.stream().anyMatch(r -> r.contains("q_overflow")), "the campaign has faults");
-        assertEquals(rows, SweepJobTest.sortedRows(spark, many.table(Tables.RAW)));
+        assertEquals(rows, SweepJobTest.sortedRows(spark, many.table(TableNames.RAW)));
     }
 
     /** A CNN's faults take the same path: n = C·L = 32 components, overflow at the layer the law gives. */
@@ -128,7 +130,7 @@ class NumericalFaultCampaignTest {
         assertAllFaultAt(spark, point(plan, 1e10, 4), "q_overflow",
                 PowerLawCrossing.layer(Math.log(32) + lnFactor, lnFactor, LN_RANGE), 4);
         assertFlagged(spark, point(plan, 1.0, 4), 0);
-        assertNoNonFinite(spark, Tables.CURVES);
+        assertNoNonFinite(spark, TableNames.CURVES);
     }
 
     /**
@@ -165,8 +167,8 @@ class NumericalFaultCampaignTest {
         assertEquals(4L, last.getLong(2));
         assertEquals(0.0, last.getDouble(3));
         assertTrue(last.getDouble(4) < -744, "ln rho stays exact: " + last.getDouble(4));
-        assertNoNonFinite(spark, Tables.CURVES);
-        assertNoNonFinite(spark, Tables.FITS);
+        assertNoNonFinite(spark, TableNames.CURVES);
+        assertNoNonFinite(spark, TableNames.FITS);
     }
 
     /**
@@ -189,12 +191,12 @@ class NumericalFaultCampaignTest {
                     ReplicaRows.ReplicaRunner.mlp(MlpPropagator.gram(spec))));
         }
         spark.createDataFrame(rows, Tables.RAW_SCHEMA).write().mode(SaveMode.Overwrite).partitionBy("point_id")
-                .parquet(store.table(Tables.RAW));
+                .parquet(store.table(TableNames.RAW));
         TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
         assertAllFaultAt(spark, point(plan, 1e6, 8), "nan_activation",
                 PowerLawCrossing.layer(0.0, 2 * Math.log(1e6), 2 * Math.log(1e27)), 5);
-        assertNoNonFinite(spark, Tables.CURVES);
+        assertNoNonFinite(spark, TableNames.CURVES);
     }
 
     /** NaN and infinity fed to the fit's inputs are refused, with their count and point, not fitted or dropped. */
@@ -210,17 +212,18 @@ class NumericalFaultCampaignTest {
         FitInputs inputs = new FitInputs(spark);
         assertEquals(5, inputs.replicaRho(List.of(pointId), 10, 20).get(pointId).replicas(), "clean inputs pass");
 
-        damage(spark, Tables.RAW, "rho", pointId, "replica = 0 AND layer = 13", Double.NaN);
+        damage(spark, TableNames.RAW, "rho", pointId, "replica = 0 AND layer = 13", Double.NaN);
         IllegalStateException rho = assertThrows(IllegalStateException.class,
                 () -> inputs.replicaRho(List.of(pointId), 10, 20));
         assertTrue(rho.getMessage().startsWith("fit refused: 1 non-finite value (NaN or infinity) in raw.rho, point "
                 + pointId), rho.getMessage());
 
-        damage(spark, Tables.RAW, "tangent_log_norm", pointId, "replica < 2 AND layer = 20", Double.POSITIVE_INFINITY);
+        damage(spark, TableNames.RAW, "tangent_log_norm", pointId, "replica < 2 AND layer = 20",
+                Double.POSITIVE_INFINITY);
         IllegalStateException lambda = assertThrows(IllegalStateException.class, inputs::lambdaByFamily);
         assertTrue(lambda.getMessage().contains("2 non-finite values"), lambda.getMessage());
 
-        damage(spark, Tables.CURVES, "rho_stderr", pointId, "layer IN (11, 12, 13)", Double.NEGATIVE_INFINITY);
+        damage(spark, TableNames.CURVES, "rho_stderr", pointId, "layer IN (11, 12, 13)", Double.NEGATIVE_INFINITY);
         IllegalStateException curves = assertThrows(IllegalStateException.class,
                 () -> inputs.curves(List.of(pointId), "rho_mean", "rho_stderr", 10, 20));
         assertTrue(curves.getMessage().contains("3 non-finite values") && curves.getMessage().contains(pointId),

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.critsweep.report.CampaignResults;
 import org.critsweep.report.LayerRow;
 import org.critsweep.report.PointResult;
+import org.critsweep.store.CampaignStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

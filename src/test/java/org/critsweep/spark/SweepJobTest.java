@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.SweepTask;
+import org.critsweep.store.CampaignStore;
+import org.critsweep.store.TableNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +56,8 @@ class SweepJobTest {
         assertEquals(1, single.batches());
         assertEquals(4, split.batches(), "one batch per point");
 
-        List<String> a = sortedRows(spark, one.table(Tables.RAW));
-        List<String> b = sortedRows(spark, many.table(Tables.RAW));
+        List<String> a = sortedRows(spark, one.table(TableNames.RAW));
+        List<String> b = sortedRows(spark, many.table(TableNames.RAW));
         assertEquals(4 * 5 * 21, a.size(), "points × replicas × (depth + 1) layers");
         assertEquals(a, b);
     }
@@ -73,7 +75,7 @@ class SweepJobTest {
         CampaignStore crashed = new CampaignStore(temp.resolve("crashed"));
         SweepJob.run(spark, plan, crashed, new SweepJob.Settings(2, POINT_PER_BATCH), (done, total) -> { });
 
-        Path raw = Path.of(crashed.table(Tables.RAW));
+        Path raw = Path.of(crashed.table(TableNames.RAW));
         Path markers = crashed.root().resolve("_campaign/points");
         String lost = plan.points().get(1).pointId();
         java.nio.file.Files.delete(markers.resolve(lost + ".json")); // killed between the rename and the marker
@@ -84,7 +86,8 @@ class SweepJobTest {
         SweepJob.Outcome rerun = SweepJob.run(spark, plan, crashed, new SweepJob.Settings(2, 0), (done, total) -> { });
         assertEquals(3, rerun.pointsReused());
         assertEquals(plan.tasks().stream().filter(t -> t.point().pointId().equals(lost)).count(), rerun.tasksRun());
-        assertEquals(sortedRows(spark, reference.table(Tables.RAW)), sortedRows(spark, crashed.table(Tables.RAW)));
+        assertEquals(sortedRows(spark, reference.table(TableNames.RAW)),
+                sortedRows(spark, crashed.table(TableNames.RAW)));
         assertTrue(!java.nio.file.Files.exists(raw.resolve("_staging")));
     }
 
@@ -102,9 +105,9 @@ class SweepJobTest {
         assertEquals(4 + 2, growth.tasksRun(), "replicas 5..6 of the four old points, all 7 of the two new ones");
         CampaignStore fresh = new CampaignStore(temp.resolve("fresh"));
         SweepJob.run(spark, grown, fresh, new SweepJob.Settings(3, 0), (done, total) -> { });
-        List<String> rows = sortedRows(spark, store.table(Tables.RAW));
+        List<String> rows = sortedRows(spark, store.table(TableNames.RAW));
         assertEquals(6 * 7 * 21, rows.size());
-        assertEquals(sortedRows(spark, fresh.table(Tables.RAW)), rows);
+        assertEquals(sortedRows(spark, fresh.table(TableNames.RAW)), rows);
         assertThrows(org.critsweep.grid.BadInputException.class, () -> SweepJob.run(spark, small, store,
                 new SweepJob.Settings(2, 0), (done, total) -> { }), "a campaign does not shrink");
     }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.critsweep.store.TableNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +36,14 @@ class TablesDocTest {
     @BeforeAll
     static void schemas() {
         SparkSession spark = SharedSpark.session().newSession(); // its own views: the shared session's are untouched
-        spark.createDataFrame(List.of(), Tables.POINTS_SCHEMA).createOrReplaceTempView(Tables.POINTS);
+        spark.createDataFrame(List.of(), Tables.POINTS_SCHEMA).createOrReplaceTempView(TableNames.POINTS);
         spark.createDataFrame(List.of(), Tables.RAW_SCHEMA).createOrReplaceTempView("raw_ordered");
-        spark.createDataFrame(List.of(), Tables.THEORY_SCHEMA).createOrReplaceTempView(Tables.THEORY);
+        spark.createDataFrame(List.of(), Tables.THEORY_SCHEMA).createOrReplaceTempView(TableNames.THEORY);
         StructType curves = spark.sql(CurvesAggregation.resource("curves.sql")).schema();
-        schemas = Map.of(Tables.POINTS, Tables.POINTS_SCHEMA, Tables.RAW, Tables.RAW_SCHEMA, Tables.THEORY,
-                Tables.THEORY_SCHEMA, Tables.CURVES, curves, Tables.FITS, Tables.FITS_SCHEMA, Tables.FIT_CURVES,
-                Tables.FIT_CURVES_SCHEMA);
-        assertEquals(Set.copyOf(Tables.ALL), schemas.keySet());
+        schemas = Map.of(TableNames.POINTS, Tables.POINTS_SCHEMA, TableNames.RAW, Tables.RAW_SCHEMA,
+                TableNames.THEORY, Tables.THEORY_SCHEMA, TableNames.CURVES, curves, TableNames.FITS, Tables.FITS_SCHEMA,
+                TableNames.FIT_CURVES, Tables.FIT_CURVES_SCHEMA);
+        assertEquals(Set.copyOf(TableNames.ALL), schemas.keySet());
     }
 
     /** Column name to type name for each "## `table`" section of the doc, from its rows "| `column` | type |". */
@@ -66,8 +67,8 @@ class TablesDocTest {
     @Test
     void everyColumnOfEveryTableIsDocumentedWithItsType() throws IOException {
         Map<String, Map<String, String>> documented = documented();
-        assertEquals(Set.copyOf(Tables.ALL), documented.keySet());
-        for (String table : Tables.ALL) {
+        assertEquals(Set.copyOf(TableNames.ALL), documented.keySet());
+        for (String table : TableNames.ALL) {
             Map<String, String> columns = new LinkedHashMap<>();
             for (StructField field : schemas.get(table).fields()) {
                 columns.put(field.name(), field.dataType().simpleString());

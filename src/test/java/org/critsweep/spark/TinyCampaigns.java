@@ -6,7 +6,7 @@ import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
 
 /** Campaigns small enough to run in a second, for Spark and CLI tests. */
-final class TinyCampaigns {
+public final class TinyCampaigns {
 
     static final String TEXT = """
             campaign { name = tiny, seed = 7877 }
@@ -39,7 +39,7 @@ final class TinyCampaigns {
     private TinyCampaigns() {
     }
 
-    static CampaignPlan plan(String output, String... overrides) {
+    public static CampaignPlan plan(String output, String... overrides) {
         return planned(TEXT, output, overrides);
     }
 

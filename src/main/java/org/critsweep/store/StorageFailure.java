@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -13,7 +13,7 @@ import java.util.Set;
  * on device}). Spark wraps an executor's I/O error in layers (the job, the task, Hadoop's {@code FSError}); the reason
  * is that of the innermost {@link IOException}. Whatever a run committed before the failure stays committed.
  */
-final class StorageFailure {
+public final class StorageFailure {
 
     private static final String ADVICE = " (free space or fix the file system, then rerun: what was committed is kept)";
 
@@ -28,7 +28,7 @@ final class StorageFailure {
      * Runs a write; a failure caused by an I/O error becomes {@link #cannotWrite}, any other failure (a bug, a
      * numerical fault in a task) passes unchanged.
      */
-    static void guard(Object target, Runnable write) {
+    public static void guard(Object target, Runnable write) {
         try {
             write.run();
         } catch (Exception e) {  // Spark throws its checked SparkException undeclared

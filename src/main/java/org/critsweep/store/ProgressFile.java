@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import org.critsweep.grid.GridPoint;
  * {@code _campaign/progress.json}: points and replica-layers committed out of the plan's, and since when this run has
  * been sweeping — what {@code status} turns into a rate and an ETA. Rewritten atomically after every batch.
  */
-final class ProgressFile {
+public final class ProgressFile {
 
     private final CampaignStore store;
     private final Map<String, Integer> replicas;
@@ -20,7 +20,7 @@ final class ProgressFile {
     private final long layersAtStart;
     private final Instant started = Instant.now();
 
-    ProgressFile(CampaignStore store, CampaignPlan plan, Map<String, Integer> committed) {
+    public ProgressFile(CampaignStore store, CampaignPlan plan, Map<String, Integer> committed) {
         this.store = store;
         this.plannedReplicas = plan.campaign().grid().replicas();
         this.replicas = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ final class ProgressFile {
         write();
     }
 
-    void committed(Map<String, Integer> batch) {
+    public void committed(Map<String, Integer> batch) {
         replicas.putAll(batch);
         write();
     }
@@ -52,6 +52,6 @@ final class ProgressFile {
         content.put("replica_layers_this_run", done - layersAtStart);
         content.put("sweep_started", started.toString());
         content.put("updated", Instant.now().toString());
-        JsonFiles.write(store.progressFile(), content, true);
+        JsonFiles.write(store.files(), CampaignStore.PROGRESS, content, true);
     }
 }

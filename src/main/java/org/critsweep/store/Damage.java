@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -30,7 +30,7 @@ public record Damage(Part part, String name, Path path, String problem) {
     boolean affects(Collection<String> tables) {
         return switch (part) {
             case MANIFEST -> true;
-            case POINT -> tables.contains(Tables.RAW);
+            case POINT -> tables.contains(TableNames.RAW);
             case TABLE -> tables.contains(name);
         };
     }

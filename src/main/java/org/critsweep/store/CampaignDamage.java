@@ -1,7 +1,8 @@
-package org.critsweep.spark;
+package org.critsweep.store;
+
+import static org.critsweep.store.CampaignFileSystem.child;
 
 import com.typesafe.config.ConfigException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,10 +40,10 @@ public final class CampaignDamage {
     public static List<Damage> find(CampaignStore store) {
         List<Damage> found = new ArrayList<>();
         store.manifestProblem().ifPresent(problem -> found.add(new Damage(Damage.Part.MANIFEST, "manifest",
-                store.root().relativize(store.manifestFile()), "does not parse (" + problem + ")")));
+                Path.of(CampaignStore.MANIFEST), "does not parse (" + problem + ")")));
         findInPoints(store, found);
-        for (String table : Tables.ALL) {
-            if (!table.equals(Tables.RAW) && store.hasTable(table)) {
+        for (String table : TableNames.ALL) {
+            if (!table.equals(TableNames.RAW) && store.hasTable(table)) {
                 findInTable(store, table, found);
             }
         }
@@ -50,7 +51,7 @@ public final class CampaignDamage {
     }
 
     /** The ids of the damaged points, sorted. */
-    static SortedSet<String> points(List<Damage> damage) {
+    public static SortedSet<String> points(List<Damage> damage) {
         return damage.stream().filter(d -> d.part() == Damage.Part.POINT).map(Damage::name)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -73,7 +74,7 @@ public final class CampaignDamage {
     }
 
     /** E.g. {@code 7 damaged points (a, b, c, d, e and 2 more), table curves, the manifest}. */
-    static String summary(List<Damage> damage) {
+    public static String summary(List<Damage> damage) {
         List<String> parts = new ArrayList<>();
         List<String> points = List.copyOf(points(damage));
         if (!points.isEmpty()) {
@@ -91,37 +92,39 @@ public final class CampaignDamage {
 
     private static void findInPoints(CampaignStore store, List<Damage> all) {
         List<Damage> found = new ArrayList<>();
+        CampaignFileSystem files = store.files();
         PointCommits commits = new PointCommits(store);
         for (String id : commits.markedPoints()) {
-            Path marker = commits.marker(id);
+            String marker = PointCommits.markerPath(id);
             PointCommits.Marker named;
             try {
-                named = PointCommits.Marker.read(marker);
+                named = PointCommits.Marker.read(files, marker);
             } catch (ConfigException e) {
-                found.add(point(store, id, marker, "does not parse (" + JsonFiles.parseError(e, marker) + ")"));
+                found.add(point(id, marker, "does not parse (" + JsonFiles.parseError(e, files.location(marker))
+                        + ")"));
                 continue;
             } catch (IllegalArgumentException e) {
-                found.add(point(store, id, marker, "does not parse (" + e.getMessage() + ")"));
+                found.add(point(id, marker, "does not parse (" + e.getMessage() + ")"));
                 continue;
             }
-            Path dir = commits.directory(id);
-            if (!Files.isDirectory(dir)) {
-                found.add(point(store, id, dir, "is missing (the point's marker commits " + named.replicas()
+            String dir = PointCommits.directoryPath(id);
+            if (!files.isDirectory(dir)) {
+                found.add(point(id, dir, "is missing (the point's marker commits " + named.replicas()
                         + " replicas to it)"));
                 continue;
             }
             for (String name : named.files()) {
-                Path file = dir.resolve(name);
-                (Files.isRegularFile(file) ? ParquetFooter.problem(file) : Optional.of("is missing (the point's"
-                        + " marker names it)")).ifPresent(problem -> found.add(point(store, id, file, problem)));
+                String file = child(dir, name);
+                (files.isFile(file) ? ParquetFooter.problem(files, file) : Optional.of("is missing (the point's"
+                        + " marker names it)")).ifPresent(problem -> found.add(point(id, file, problem)));
             }
-            dataFiles(dir).stream().filter(f -> !named.files().contains(f.getFileName().toString()))
-                    .forEach(f -> found.add(point(store, id, f, "is not named by the point's marker (left by a"
+            dataFiles(store, dir).stream().filter(f -> !named.files().contains(f))
+                    .forEach(f -> found.add(point(id, child(dir, f), "is not named by the point's marker (left by a"
                             + " killed commit)")));
         }
         for (String id : commits.pointDirectories()) {
-            if (!Files.exists(commits.marker(id))) {
-                found.add(point(store, id, commits.directory(id), "has no commit marker (left by a killed run, or"
+            if (!files.exists(PointCommits.markerPath(id))) {
+                found.add(point(id, PointCommits.directoryPath(id), "has no commit marker (left by a killed run, or"
                         + " its marker was lost)"));
             }
         }
@@ -130,27 +133,28 @@ public final class CampaignDamage {
     }
 
     private static void findInTable(CampaignStore store, String table, List<Damage> found) {
-        Path dir = Path.of(store.table(table));
-        if (!Files.exists(dir.resolve("_SUCCESS"))) {
-            found.add(new Damage(Damage.Part.TABLE, table, store.root().relativize(dir),
+        CampaignFileSystem files = store.files();
+        if (!files.exists(child(table, "_SUCCESS"))) {
+            found.add(new Damage(Damage.Part.TABLE, table, Path.of(table),
                     "is incomplete (no _SUCCESS: its last write did not finish)"));
         }
-        for (Path file : dataFiles(dir)) {
-            ParquetFooter.problem(file).ifPresent(problem -> found.add(new Damage(Damage.Part.TABLE, table,
-                    store.root().relativize(file), problem)));
+        for (String name : dataFiles(store, table)) {
+            String file = child(table, name);
+            ParquetFooter.problem(files, file).ifPresent(problem -> found.add(new Damage(Damage.Part.TABLE, table,
+                    Path.of(file), problem)));
         }
     }
 
-    private static Damage point(CampaignStore store, String id, Path path, String problem) {
-        return new Damage(Damage.Part.POINT, id, store.root().relativize(path), problem);
+    private static Damage point(String id, String path, String problem) {
+        return new Damage(Damage.Part.POINT, id, Path.of(path), problem);
     }
 
-    /** The files a Parquet reader would read: regular files whose names do not start with {@code .} or {@code _}. */
-    private static List<Path> dataFiles(Path dir) {
-        return PointCommits.list(dir).stream().filter(Files::isRegularFile).filter(f -> {
-            String name = f.getFileName().toString();
-            return !name.startsWith(".") && !name.startsWith("_");
-        }).sorted().toList();
+    /**
+     * The names of the files a Parquet reader would read: regular files whose names do not start with {@code .} or
+     * {@code _}, sorted.
+     */
+    private static List<String> dataFiles(CampaignStore store, String dir) {
+        return store.list(dir).stream().filter(name -> !name.startsWith(".") && !name.startsWith("_"))
+                .filter(name -> store.files().isFile(child(dir, name))).sorted().toList();
     }
-
 }

@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -7,9 +7,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,40 +17,46 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.BadInputException;
 
 /**
  * A campaign's output directory: one Parquet directory per table and {@code _campaign/manifest.json}, which records
  * the effective configuration and its hash. A directory that holds another campaign (a different hash) is never
- * written into.
+ * written into. Its files are reached through a {@link CampaignFileSystem}; {@link #root} and the other
+ * {@link Path}s are for callers on the local file system.
  */
 public final class CampaignStore {
 
-    private static final String MANIFEST = "_campaign/manifest.json";
+    static final String MANIFEST = "_campaign/manifest.json";
+    static final String PROGRESS = "_campaign/progress.json";
+    private static final String DAMAGED_MANIFEST = MANIFEST + ".damaged";
     private static final Pattern RECORDED_HASH = Pattern.compile("\"config_hash\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
     private final Path root;
+    private final CampaignFileSystem files;
 
     public CampaignStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.files = new LocalFileSystem(this.root);
     }
 
     public Path root() {
         return root;
     }
 
-    /** The path of a table's Parquet directory, as Spark takes it. */
+    /** The campaign directory's files. */
+    CampaignFileSystem files() {
+        return files;
+    }
+
+    /** The location of a table's Parquet directory, as Spark takes it. */
     public String table(String name) {
-        return root.resolve(name).toString();
+        return files.location(name);
     }
 
     public boolean hasTable(String name) {
-        return Files.isDirectory(root.resolve(name));
+        return files.isDirectory(name);
     }
 
     /**
@@ -66,9 +70,9 @@ public final class CampaignStore {
         }
     }
 
-    /** The tables of {@link Tables#ALL} this directory holds. */
+    /** The tables of {@link TableNames#ALL} this directory holds. */
     public List<String> presentTables() {
-        return Tables.ALL.stream().filter(this::hasTable).toList();
+        return TableNames.ALL.stream().filter(this::hasTable).toList();
     }
 
     /** SHA-256 of the campaign's {@linkplain Campaign#dataIdentity() data identity}, in hex. */
@@ -90,21 +94,20 @@ public final class CampaignStore {
      * @throws BadInputException naming {@code campaign.output}
      */
     public void checkWritableFor(Campaign campaign) {
-        if (!Files.exists(root)) {
+        if (!files.exists("")) {
             return;
         }
-        if (!Files.isDirectory(root)) {
+        if (!files.isDirectory("")) {
             throw new BadInputException("campaign.output", root + " exists and is not a directory");
         }
-        Path manifest = manifestFile();
-        if (Files.exists(manifest)) {
+        if (files.exists(MANIFEST)) {
             String recorded = recordedHash(campaign);
             if (!recorded.equals(configHash(campaign))) {
                 throw new BadInputException("campaign.output", root + " holds a campaign with a different configuration"
                         + " (config hash " + recorded.substring(0, 12) + "…: another name, seed or record schedule);"
                         + " choose another campaign.output or remove it");
             }
-        } else if (!isEmpty(root)) {
+        } else if (!list("").isEmpty()) {
             throw new BadInputException("campaign.output", root
                     + " is not empty and is not a critsweep campaign; choose another campaign.output");
         }
@@ -112,26 +115,25 @@ public final class CampaignStore {
 
     /** The manifest's {@code config_hash}: read as JSON, else found in its text, else refused. */
     private String recordedHash(Campaign campaign) {
-        Path manifest = manifestFile();
         String problem;
         try {
-            return ConfigFactory.parseFile(manifest.toFile()).getString("config_hash");
+            return JsonFiles.read(files, MANIFEST).getString("config_hash");
         } catch (ConfigException damaged) {
-            problem = JsonFiles.parseError(damaged, manifest);
+            problem = JsonFiles.parseError(damaged, files.location(MANIFEST));
         }
         Matcher hash;
         try {
-            hash = RECORDED_HASH.matcher(new String(Files.readAllBytes(manifest), StandardCharsets.ISO_8859_1));
+            hash = RECORDED_HASH.matcher(new String(files.read(MANIFEST), StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest, e);
+            throw new UncheckedIOException("cannot read " + files.location(MANIFEST), e);
         }
         if (hash.find()) {
             return hash.group(1);
         }
-        throw new BadInputException("campaign.output", manifest + " does not parse (" + problem + ") and holds no"
-                + " config hash, so whether " + root + " holds this campaign cannot be checked; restore the manifest"
-                + " from a backup, or, if this campaign file made the directory, write {\"config_hash\": \""
-                + configHash(campaign) + "\"} into it and rerun");
+        throw new BadInputException("campaign.output", files.location(MANIFEST) + " does not parse (" + problem
+                + ") and holds no config hash, so whether " + root + " holds this campaign cannot be checked; restore"
+                + " the manifest from a backup, or, if this campaign file made the directory, write {\"config_hash\":"
+                + " \"" + configHash(campaign) + "\"} into it and rerun");
     }
 
     /**
@@ -150,26 +152,21 @@ public final class CampaignStore {
      * @throws CampaignFailure   when the manifest does not parse (a run rewrites it)
      */
     public Config requireManifest() {
-        if (!Files.isRegularFile(manifestFile())) {
+        if (!files.isFile(MANIFEST)) {
             throw new BadInputException("DIR", root + " is not a critsweep campaign (no " + MANIFEST + ")");
         }
         try {
-            return ConfigFactory.parseFile(manifestFile().toFile());
+            return JsonFiles.read(files, MANIFEST);
         } catch (ConfigException damaged) {
-            throw new CampaignFailure(manifestFile() + " does not parse (" + JsonFiles.parseError(damaged,
-                    manifestFile()) + "); rerunning the campaign (critsweep run with its campaign file) rewrites it",
-                    damaged);
+            throw new CampaignFailure(files.location(MANIFEST) + " does not parse (" + JsonFiles.parseError(damaged,
+                    files.location(MANIFEST)) + "); rerunning the campaign (critsweep run with its campaign file)"
+                    + " rewrites it", damaged);
         }
     }
 
     /** The sweep's progress file, rewritten after every committed batch; read by {@code status}. */
     public Path progressFile() {
-        return root.resolve("_campaign/progress.json");
-    }
-
-    /** The lock file of a live (or killed) run. */
-    public Path lockFile() {
-        return root.resolve("_campaign/lock");
+        return root.resolve(PROGRESS);
     }
 
     /** The manifest's path, whether or not it exists. */
@@ -179,7 +176,7 @@ public final class CampaignStore {
 
     /** The manifest as written; empty before a run has started here, or when it is damaged ({@link #manifestProblem}). */
     public Optional<Config> manifest() {
-        if (!Files.isRegularFile(manifestFile())) {
+        if (!files.isFile(MANIFEST)) {
             return Optional.empty();
         }
         try {
@@ -191,14 +188,14 @@ public final class CampaignStore {
 
     /** Why the manifest cannot be read, or empty when it can or there is none. */
     Optional<String> manifestProblem() {
-        if (!Files.isRegularFile(manifestFile())) {
+        if (!files.isFile(MANIFEST)) {
             return Optional.empty();
         }
         try {
             parseManifest();
             return Optional.empty();
         } catch (ConfigException damaged) {
-            return Optional.of(JsonFiles.parseError(damaged, manifestFile()));
+            return Optional.of(JsonFiles.parseError(damaged, files.location(MANIFEST)));
         }
     }
 
@@ -209,10 +206,10 @@ public final class CampaignStore {
     public void writeManifest(Campaign campaign, Map<String, Object> facts) {
         if (manifestProblem().isPresent()) {
             try {
-                Files.move(manifestFile(), manifestFile().resolveSibling("manifest.json.damaged"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                files.delete(DAMAGED_MANIFEST);
+                files.move(MANIFEST, DAMAGED_MANIFEST);
             } catch (IOException e) {
-                throw StorageFailure.cannotWrite(manifestFile(), e);
+                throw StorageFailure.cannotWrite(files.location(MANIFEST), e);
             }
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -220,12 +217,22 @@ public final class CampaignStore {
         manifest.put("config_hash", configHash(campaign));
         manifest.put("config", ConfigFactory.parseString(campaign.canonicalConfig()).root().unwrapped());
         manifest.putAll(facts);
-        JsonFiles.write(manifestFile(), manifest, true);
+        JsonFiles.write(files, MANIFEST, manifest, true);
+    }
+
+    /**
+     * Writes a text file of the campaign atomically (temporary file, then rename), e.g. the report.
+     *
+     * @param path relative to the campaign directory
+     * @throws CampaignFailure when the file cannot be written (a full disk): the old file, if any, is intact
+     */
+    public void write(String path, String text) {
+        AtomicFiles.write(files, path, text);
     }
 
     /** @throws ConfigException when the manifest does not parse or lacks what every manifest records */
     private Config parseManifest() {
-        Config manifest = ConfigFactory.parseFile(manifestFile().toFile());
+        Config manifest = JsonFiles.read(files, MANIFEST);
         // Typed reads of what writeManifest always writes: a key that is missing or of another type throws.
         manifest.getString("name");
         manifest.getString("config_hash");
@@ -233,44 +240,12 @@ public final class CampaignStore {
         return manifest;
     }
 
-    /**
-     * Registers every table this campaign has as a temporary view of the same name.
-     *
-     * @return the names registered
-     */
-    public List<String> registerViews(SparkSession spark) {
-        return registerViews(spark, Tables.ALL);
-    }
-
-    /**
-     * Registers those of {@code tables} this campaign has, e.g. all but {@code raw}, whose listing of one directory
-     * per point is a Spark job of its own on a large campaign.
-     *
-     * @return the names registered
-     */
-    public List<String> registerViews(SparkSession spark, List<String> tables) {
-        List<String> present = tables.stream().filter(this::hasTable).toList();
-        for (String name : present) {
-            read(spark, name).createOrReplaceTempView(name);
-        }
-        return present;
-    }
-
-    /** One of this campaign's tables, read from its Parquet directory. */
-    public Dataset<Row> read(SparkSession spark, String name) {
-        if (!name.equals(Tables.RAW)) {
-            return spark.read().parquet(table(name));
-        }
-        // raw is partitioned by point_id: its schema keeps the hex ids strings (no partition type inference), and
-        // the columns come in the schema's order (Spark appends a partition column).
-        return spark.read().schema(Tables.RAW_SCHEMA).parquet(table(name)).selectExpr(Tables.RAW_SCHEMA.fieldNames());
-    }
-
-    private static boolean isEmpty(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
+    /** The names of a directory's entries, e.g. the campaign's ({@code ""}). */
+    List<String> list(String directory) {
+        try {
+            return files.list(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
+            throw new UncheckedIOException("cannot list " + files.location(directory), e);
         }
     }
 }

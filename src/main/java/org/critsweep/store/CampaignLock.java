@@ -1,14 +1,11 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.critsweep.grid.BadInputException;
 
@@ -18,33 +15,35 @@ import org.critsweep.grid.BadInputException;
  */
 public final class CampaignLock implements AutoCloseable {
 
-    private final Path file;
+    private static final String DIRECTORY = "_campaign";
+    private static final String FILE = CampaignFileSystem.child(DIRECTORY, "lock");
 
-    private CampaignLock(Path file) {
-        this.file = file;
+    private final CampaignFileSystem files;
+
+    private CampaignLock(CampaignFileSystem files) {
+        this.files = files;
     }
 
     /**
      * @throws BadInputException naming {@code campaign.output} when another live run holds the directory
      */
     public static CampaignLock acquire(CampaignStore store) {
-        Path file = store.lockFile();
+        CampaignFileSystem files = store.files();
         String content = String.format("{ pid = %d, host = \"%s\", started = \"%s\" }%n", ProcessHandle.current().pid(),
                 host(), Instant.now());
         try {
-            Files.createDirectories(file.getParent());
+            files.createDirectories(DIRECTORY);
             for (int attempt = 0; attempt < 2; attempt++) {
                 try {
-                    Files.createFile(file);
+                    files.createExclusive(FILE, content.getBytes(StandardCharsets.UTF_8));
                 } catch (FileAlreadyExistsException held) {
-                    takeOverIfStale(file, store);
+                    takeOverIfStale(store);
                     continue;
                 }
-                write(file, content);
-                return new CampaignLock(file);
+                return new CampaignLock(files);
             }
         } catch (IOException e) {
-            throw StorageFailure.cannotWrite(file, e);
+            throw StorageFailure.cannotWrite(files.location(FILE), e);
         }
         throw new BadInputException("campaign.output", store.root() + " is locked by a run that just started");
     }
@@ -55,7 +54,7 @@ public final class CampaignLock implements AutoCloseable {
      */
     public static java.util.Optional<String> liveHolder(CampaignStore store) {
         try {
-            Config holder = ConfigFactory.parseFile(store.lockFile().toFile());
+            Config holder = JsonFiles.read(store.files(), FILE);
             return isAlive(holder) ? java.util.Optional.of("process " + holder.getLong("pid") + " on "
                     + holder.getString("host") + " since " + holder.getString("started")) : java.util.Optional.empty();
         } catch (ConfigException noOrUnreadableLock) {
@@ -69,22 +68,12 @@ public final class CampaignLock implements AutoCloseable {
         return !host.equals(host()) || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** Fills a lock this process created; a lock it cannot fill (a full disk) is removed, not left empty. */
-    private static void write(Path file, String content) throws IOException {
-        try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-    }
-
-    private static void takeOverIfStale(Path file, CampaignStore store) throws IOException {
+    private static void takeOverIfStale(CampaignStore store) throws IOException {
         Config holder;
         try {
-            holder = ConfigFactory.parseFile(file.toFile());
+            holder = JsonFiles.read(store.files(), FILE);
         } catch (ConfigException unreadable) {
-            Files.deleteIfExists(file); // a driver killed while writing its lock
+            store.files().delete(FILE); // a driver killed while writing its lock
             return;
         }
         long pid = holder.hasPath("pid") ? holder.getLong("pid") : -1;
@@ -94,7 +83,7 @@ public final class CampaignLock implements AutoCloseable {
                     + host + " (started " + (holder.hasPath("started") ? holder.getString("started") : "?")
                     + "); wait for it to finish or stop it, then rerun to resume");
         }
-        Files.deleteIfExists(file);
+        store.files().delete(FILE);
     }
 
     private static String host() {
@@ -108,9 +97,9 @@ public final class CampaignLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(file);
+            files.delete(FILE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + file, e);
+            throw new UncheckedIOException("cannot remove " + files.location(FILE), e);
         }
     }
 }

@@ -1,15 +1,13 @@
-package org.critsweep.spark;
+package org.critsweep.store;
+
+import static org.critsweep.store.CampaignFileSystem.child;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * Which points of {@code raw} are complete, and the protocol that keeps it so. A point's rows live in
@@ -31,23 +28,28 @@ import java.util.stream.Stream;
  * damaged later (a lost or truncated file, a marker that does not parse: {@link CampaignDamage}) is uncommitted by
  * {@link #discard} and computed again.
  */
-final class PointCommits {
+public final class PointCommits {
 
-    static final String STAGING = "_staging";
-    private static final String TRASH = "_trash";
+    private static final String STAGING = child(TableNames.RAW, "_staging");
+    private static final String TRASH = child(TableNames.RAW, "_trash");
+    private static final String MARKERS = "_campaign/points";
     private static final String PREFIX = "point_id=";
 
-    private final Path raw;
-    private final Path markers;
+    private final CampaignStore store;
+    private final CampaignFileSystem files;
 
-    PointCommits(CampaignStore store) {
-        this.raw = Path.of(store.table(Tables.RAW));
-        this.markers = store.root().resolve("_campaign/points");
+    public PointCommits(CampaignStore store) {
+        this.store = store;
+        this.files = store.files();
     }
 
-    /** The staging directory of one batch. */
-    Path staging(int batch) {
-        return raw.resolve(STAGING).resolve("batch-" + batch);
+    /** Where Spark writes one batch, as Spark takes it. */
+    public String staging(int batch) {
+        return files.location(stagingPath(batch));
+    }
+
+    private static String stagingPath(int batch) {
+        return child(STAGING, "batch-" + batch);
     }
 
     /** A point's commit marker: its replica count and the names of its files in {@code raw/point_id=<id>/}. */
@@ -64,46 +66,54 @@ final class PointCommits {
          * @throws com.typesafe.config.ConfigException when the file does not parse or lacks a key
          * @throws IllegalArgumentException            when it names no replica or no file
          */
-        static Marker read(Path file) {
-            Config marker = ConfigFactory.parseFile(file.toFile());
+        static Marker read(CampaignFileSystem files, String file) {
+            Config marker = JsonFiles.read(files, file);
             return new Marker(marker.getInt("replicas"), marker.getStringList("files"));
         }
 
         /** The marker, or empty when it is damaged ({@link CampaignDamage} says how). */
-        static Optional<Marker> readIfSound(Path file) {
+        static Optional<Marker> readIfSound(CampaignFileSystem files, String file) {
             try {
-                return Optional.of(read(file));
+                return Optional.of(read(files, file));
             } catch (ConfigException | IllegalArgumentException damaged) {
                 return Optional.empty();
             }
         }
     }
 
-    /** The marker file of a point, whether or not it exists. */
-    Path marker(String pointId) {
-        return markers.resolve(pointId + ".json");
+    /** The marker file of a point on the local file system, whether or not it exists. */
+    public Path marker(String pointId) {
+        return store.root().resolve(markerPath(pointId));
     }
 
-    /** The directory of a point's rows, whether or not it exists. */
-    Path directory(String pointId) {
-        return raw.resolve(PREFIX + pointId);
+    /** The directory of a point's rows on the local file system, whether or not it exists. */
+    public Path directory(String pointId) {
+        return store.root().resolve(directoryPath(pointId));
+    }
+
+    static String markerPath(String pointId) {
+        return child(MARKERS, pointId + ".json");
+    }
+
+    static String directoryPath(String pointId) {
+        return child(TableNames.RAW, PREFIX + pointId);
     }
 
     /** The ids of the points that have a marker, sorted. */
     List<String> markedPoints() {
-        return ids(markers, name -> name.endsWith(".json") ? name.substring(0, name.length() - 5) : null);
+        return ids(MARKERS, name -> name.endsWith(".json") ? name.substring(0, name.length() - 5) : null);
     }
 
     /** The ids of the points that have a directory in {@code raw}, sorted. */
     List<String> pointDirectories() {
-        return ids(raw, name -> name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : null);
+        return ids(TableNames.RAW, name -> name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : null);
     }
 
     /** Committed replicas per point id. */
-    Map<String, Integer> committed() {
+    public Map<String, Integer> committed() {
         Map<String, Integer> replicas = new HashMap<>();
         for (String id : markedPoints()) {
-            replicas.put(id, Marker.read(marker(id)).replicas());
+            replicas.put(id, Marker.read(files, markerPath(id)).replicas());
         }
         return replicas;
     }
@@ -113,19 +123,19 @@ final class PointCommits {
      * files of a committed point that its marker does not name (a point whose marker is damaged is left to
      * {@link #discard}).
      */
-    void clean() {
-        delete(raw.resolve(STAGING));
-        delete(raw.resolve(TRASH));
+    public void clean() {
+        delete(STAGING);
+        delete(TRASH);
         for (String id : pointDirectories()) {
-            Path dir = directory(id);
-            if (!Files.exists(marker(id))) {
+            String dir = directoryPath(id);
+            if (!files.exists(markerPath(id))) {
                 delete(dir);
                 continue;
             }
-            Marker.readIfSound(marker(id)).ifPresent(marker -> {
-                Set<String> files = new HashSet<>(marker.files());
-                list(dir).stream().filter(file -> !files.contains(file.getFileName().toString()))
-                        .forEach(PointCommits::delete);
+            Marker.readIfSound(files, markerPath(id)).ifPresent(marker -> {
+                Set<String> named = new HashSet<>(marker.files());
+                store.list(dir).stream().filter(file -> !named.contains(file))
+                        .forEach(file -> delete(child(dir, file)));
             });
         }
     }
@@ -134,10 +144,10 @@ final class PointCommits {
      * Uncommits points: each loses its marker, then its directory (a run killed in between leaves a directory without
      * a marker, which {@link #clean} removes), so the next sweep computes them again.
      */
-    void discard(Collection<String> pointIds) {
+    public void discard(Collection<String> pointIds) {
         for (String id : pointIds) {
-            delete(marker(id));
-            delete(directory(id));
+            delete(markerPath(id));
+            delete(directoryPath(id));
         }
     }
 
@@ -149,68 +159,54 @@ final class PointCommits {
      *
      * @param replicas the point's replica count once this batch is in
      */
-    void commit(Path staging, Map<String, Integer> replicas) {
+    public void commit(int batch, Map<String, Integer> replicas) {
+        String staging = stagingPath(batch);
         try {
             for (Map.Entry<String, Integer> point : replicas.entrySet()) {
-                Path staged = staging.resolve(PREFIX + point.getKey());
-                Path target = raw.resolve(PREFIX + point.getKey());
-                if (Files.isDirectory(target)) {
-                    for (Path old : list(target)) {
-                        Files.move(old, staged.resolve(old.getFileName()));
+                String staged = child(staging, PREFIX + point.getKey());
+                String target = directoryPath(point.getKey());
+                if (files.isDirectory(target)) {
+                    for (String old : store.list(target)) {
+                        files.move(child(target, old), child(staged, old));
                     }
-                    Path trash = raw.resolve(TRASH).resolve(point.getKey());
-                    Files.createDirectories(trash.getParent());
-                    Files.move(target, trash, StandardCopyOption.ATOMIC_MOVE);
+                    files.createDirectories(TRASH);
+                    files.move(target, child(TRASH, point.getKey()));
                 }
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-                writeMarker(point.getKey(), point.getValue(), list(target).stream()
-                        .map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".")).sorted().toList());
+                files.move(staged, target);
+                writeMarker(point.getKey(), point.getValue(), store.list(target).stream()
+                        .filter(f -> !f.startsWith(".")).sorted().toList());
             }
-            delete(raw.resolve(TRASH));
+            delete(TRASH);
             delete(staging);
         } catch (IOException e) {
-            throw StorageFailure.cannotWrite(raw, e);
+            throw StorageFailure.cannotWrite(files.location(TableNames.RAW), e);
         }
     }
 
     /** Removes the (by now empty) staging root once every batch is committed. */
-    void finish() {
-        delete(raw.resolve(STAGING));
+    public void finish() {
+        delete(STAGING);
     }
 
-    private void writeMarker(String pointId, int replicas, List<String> files) {
+    private void writeMarker(String pointId, int replicas, List<String> named) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("replicas", replicas);
-        content.put("files", files);
-        JsonFiles.write(marker(pointId), content, false);
+        content.put("files", named);
+        JsonFiles.write(files, markerPath(pointId), content, false);
     }
 
-    private static List<String> ids(Path dir, UnaryOperator<String> idOfName) {
-        if (!Files.isDirectory(dir)) {
+    private List<String> ids(String dir, UnaryOperator<String> idOfName) {
+        if (!files.isDirectory(dir)) {
             return List.of();
         }
-        return list(dir).stream().map(p -> idOfName.apply(p.getFileName().toString())).filter(Objects::nonNull)
-                .sorted().toList();
+        return store.list(dir).stream().map(idOfName).filter(Objects::nonNull).sorted().toList();
     }
 
-    static List<Path> list(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.toList();
+    private void delete(String path) {
+        try {
+            files.delete(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static void delete(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
+            throw new UncheckedIOException("cannot delete " + files.location(path), e);
         }
     }
 }

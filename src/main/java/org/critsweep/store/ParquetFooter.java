@@ -1,11 +1,9 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -25,19 +23,19 @@ final class ParquetFooter {
     }
 
     /** What is wrong with the file, or empty when it has a Parquet header and footer. */
-    static Optional<String> problem(Path file) {
-        try (FileChannel channel = FileChannel.open(file)) {
-            long size = channel.size();
+    static Optional<String> problem(CampaignFileSystem files, String file) {
+        try {
+            long size = files.size(file);
             if (size == 0) {
                 return Optional.of("is empty (0 bytes)");
             }
             if (size < SMALLEST) {
                 return Optional.of("is truncated (" + size + " bytes, fewer than a Parquet header and footer)");
             }
-            if (!Arrays.equals(read(channel, 0, 4).array(), MAGIC)) {
+            if (!Arrays.equals(files.read(file, 0, 4), MAGIC)) {
                 return Optional.of("is not a Parquet file (no PAR1 at its start)");
             }
-            ByteBuffer tail = read(channel, size - 8, 8).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer tail = ByteBuffer.wrap(files.read(file, size - 8, 8)).order(ByteOrder.LITTLE_ENDIAN);
             if (!Arrays.equals(Arrays.copyOfRange(tail.array(), 4, 8), MAGIC)) {
                 return Optional.of("is truncated (" + size + " bytes, no Parquet footer: no PAR1 at its end)");
             }
@@ -50,15 +48,5 @@ final class ParquetFooter {
         } catch (IOException e) {
             return Optional.of("cannot be read (" + StorageFailure.reason(e) + ")");
         }
-    }
-
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new java.io.EOFException("shorter than it was a moment ago");
-            }
-        }
-        return buffer;
     }
 }

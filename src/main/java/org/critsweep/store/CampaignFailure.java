@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 /**
  * A failure the user can act on from its message alone — a full disk, a damaged campaign — unlike a bug, whose stack

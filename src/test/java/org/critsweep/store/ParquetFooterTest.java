@@ -1,4 +1,4 @@
-package org.critsweep.spark;
+package org.critsweep.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,7 +41,7 @@ class ParquetFooterTest {
     private Optional<String> check(byte[] content) throws IOException {
         Path file = temp.resolve("part-00000.parquet");
         Files.write(file, content);
-        return ParquetFooter.problem(file);
+        return ParquetFooter.problem(new LocalFileSystem(temp), file.getFileName().toString());
     }
 
     @Test
