@@ -18,7 +18,7 @@ import org.critsweep.spark.CampaignLock;
 import org.critsweep.spark.CampaignStore;
 import org.critsweep.spark.Damage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,17 +31,17 @@ import picocli.CommandLine.Spec;
         + " manifest.")
 final class StatusCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A campaign output directory.")
-    Path directory;
+    @Mixin
+    CampaignDirectory directory;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CampaignStore store = new CampaignStore(directory);
+        CampaignStore store = directory.store();
         if (!Files.isRegularFile(store.manifestFile())) {
-            throw new BadInputException("DIR", directory + " is not a critsweep campaign (no _campaign/manifest.json)");
+            throw new BadInputException("DIR", directory.path + " is not a critsweep campaign (no _campaign/manifest.json)");
         }
         Optional<Config> manifest = store.manifest();
         PrintWriter out = spec.commandLine().getOut();
