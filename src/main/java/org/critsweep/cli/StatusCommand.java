@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +40,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         CampaignStore store = directory.store();
         if (!Files.isRegularFile(store.manifestFile())) {
-            throw new BadInputException("DIR", directory.path + " is not a critsweep campaign (no _campaign/manifest.json)");
+            throw new BadInputException("DIR", directory.path
+                    + " is not a critsweep campaign (no _campaign/manifest.json)");
         }
         Optional<Config> manifest = store.manifest();
         PrintWriter out = spec.commandLine().getOut();
