@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.kernel.Activation;
 import org.critsweep.kernel.KernelBenchmark;
-import org.critsweep.kernel.KernelBenchmark.Timing;
+import org.critsweep.kernel.Timing;
 import org.critsweep.theory.TheoryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
