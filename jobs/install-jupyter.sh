@@ -5,7 +5,7 @@
 #   - target/critsweep.jar and target/classpath.txt (bin/critsweep builds them when missing or stale);
 #   - target/jupyter/kernels/critsweep-java/kernel.json: the kernel (org.critsweep.notebook.NotebookKernel) on every
 #     jar of that class path, each listed (the kernel hands them to JShell, which expands no wildcards), started with
-#     Spark's JVM flags (the spark.jvm.flags property of pom.xml, which the tests run with too).
+#     Spark's JVM flags (the argument file conf/spark-jvm-flags, which bin/critsweep and the tests use too).
 # Idempotent: run it again after a change of the sources or the dependencies. Jupyter finds the kernel through
 # JUPYTER_PATH=target/jupyter, as the message at the end says.
 usage="usage: jobs/install-jupyter.sh [--server]"
@@ -37,14 +37,13 @@ fi
 
 "$root/bin/critsweep" --version >/dev/null
 
-flags=$(sed -n 's:.*<spark\.jvm\.flags>\(.*\)</spark\.jvm\.flags>.*:\1:p' "$root/pom.xml")
-[ -n "$flags" ] || { echo "install-jupyter: no spark.jvm.flags property in $root/pom.xml" >&2; exit 1; }
 java=$(command -v java) || { echo "install-jupyter: no java on PATH" >&2; exit 1; }
 
 kernel_dir="$root/target/jupyter/kernels/critsweep-java"
 mkdir -p "$kernel_dir"
 # CRITSWEEP_JAVA_OPTS as for bin/critsweep: it replaces the default heap limit.
-python3 - "$kernel_dir/kernel.json" "$root" "$java" "${CRITSWEEP_JAVA_OPTS:--Xmx8g} $flags" <<'PYTHON'
+python3 - "$kernel_dir/kernel.json" "$root" "$java" \
+    "${CRITSWEEP_JAVA_OPTS:--Xmx8g} @$root/conf/spark-jvm-flags" <<'PYTHON'
 import json, sys
 
 path, root, java, options = sys.argv[1:]

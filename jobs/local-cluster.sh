@@ -46,24 +46,12 @@ make_spark_home() {
     cp "$root"/jobs/spark-home/bin/* "$spark_home/bin/"
 }
 
-# Spark's module options for Java 17+, as in bin/critsweep.
-spark_flags="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
- --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
- --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
- --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
- --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
- --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
- --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
- --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
- --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
- -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
-
-# daemon NAME CLASS ARGS...: starts a Spark daemon in the background; its PID goes to NAME.pid, its log to NAME.log.
+# daemon NAME CLASS ARGS...: starts a Spark daemon in the background (with Spark's JVM options for Java 17+, from
+# conf/spark-jvm-flags); its PID goes to NAME.pid, its log to NAME.log.
 daemon() {
     name=$1
     shift
-    # shellcheck disable=SC2086
-    java -Xmx256m $spark_flags -cp "$spark_home/jars/*" "$@" < /dev/null > "$dir/$name.log" 2>&1 &
+    java -Xmx256m @"$root/conf/spark-jvm-flags" -cp "$spark_home/jars/*" "$@" < /dev/null > "$dir/$name.log" 2>&1 &
     echo $! > "$dir/$name.pid"
 }
 

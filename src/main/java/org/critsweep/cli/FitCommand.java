@@ -1,7 +1,6 @@
 package org.critsweep.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +16,6 @@ import org.critsweep.store.TableNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fit DIR}: redo the fit stage on a campaign's existing outputs, with the recorded or overridden analysis. */
@@ -25,8 +23,8 @@ import picocli.CommandLine.Spec;
         + " campaign's outputs and print the exponent table.")
 final class FitCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A campaign output directory.")
-    Path directory;
+    @Mixin
+    CampaignDirectory directory;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override an analysis key, e.g. analysis.bootstrap=500 or analysis.collapse=[hh].")
@@ -46,9 +44,9 @@ final class FitCommand implements Callable<Integer> {
                         + override + "'. Rerun the campaign to change what it computes.");
             }
         }
-        CampaignStore store = new CampaignStore(directory);
+        CampaignStore store = directory.store();
         CampaignDamage.requireIntact(store, FitStage.INPUTS, "fit");
-        Campaign campaign = CampaignParser.parse(store.recordedConfig(), directory + "/_campaign/manifest.json",
+        Campaign campaign = CampaignParser.parse(store.recordedConfig(), directory.path + "/_campaign/manifest.json",
                 overrides);
         store.requireTables(TableNames.POINTS, TableNames.RAW, TableNames.CURVES);
         SparkSession spark = master.session();

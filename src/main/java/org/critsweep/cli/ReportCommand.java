@@ -7,7 +7,7 @@ import org.critsweep.spark.ReportStage;
 import org.critsweep.spark.SparkSessions;
 import org.critsweep.store.CampaignStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,15 +18,15 @@ import picocli.CommandLine.Spec;
         + " manifest) to DIR/" + ReportStage.FILE + ".")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A campaign output directory.")
-    Path directory;
+    @Mixin
+    CampaignDirectory directory;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CampaignStore store = new CampaignStore(directory);
+        CampaignStore store = directory.store();
         ReportStage.requireInputs(store);
         long start = System.nanoTime();
         Path report = ReportStage.run(SparkSessions.getOrCreate("local[*]"), store);

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.critsweep.store.CampaignLock;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.Damage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,17 +30,18 @@ import picocli.CommandLine.Spec;
         + " manifest.")
 final class StatusCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A campaign output directory.")
-    Path directory;
+    @Mixin
+    CampaignDirectory directory;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CampaignStore store = new CampaignStore(directory);
+        CampaignStore store = directory.store();
         if (!Files.isRegularFile(store.manifestFile())) {
-            throw new BadInputException("DIR", directory + " is not a critsweep campaign (no _campaign/manifest.json)");
+            throw new BadInputException("DIR", directory.path
+                    + " is not a critsweep campaign (no _campaign/manifest.json)");
         }
         Optional<Config> manifest = store.manifest();
         PrintWriter out = spec.commandLine().getOut();

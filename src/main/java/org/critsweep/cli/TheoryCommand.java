@@ -4,17 +4,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
 import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.MeanField;
 import org.critsweep.theory.MeanFieldCurve;
 import org.critsweep.theory.MeanFieldPoint;
-import org.critsweep.theory.NoCriticalPointException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +28,7 @@ final class TheoryCommand {
         String name;
 
         Activation resolve() {
-            return Activations.byName(name).orElseThrow(() -> new BadInputException("--activation",
-                    "unknown value '" + name + "'; allowed: " + String.join(", ", Activations.names())));
+            return ActivationConverter.convert(name);
         }
     }
 
@@ -67,22 +63,6 @@ final class TheoryCommand {
         }
     }
 
-    static String json(Map<String, Object> fields) {
-        StringBuilder out = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            out.append(out.length() == 1 ? "" : ", ").append('"').append(e.getKey()).append("\": ");
-            Object v = e.getValue();
-            if (v instanceof Double d) {
-                out.append(Double.isFinite(d) ? Double.toString(d) : (Double.isNaN(d) ? "null" : "\"" + d + "\""));
-            } else if (v instanceof Number) {
-                out.append(v);
-            } else {
-                out.append('"').append(v).append('"');
-            }
-        }
-        return out.append('}').toString();
-    }
-
     @Command(name = "point", description = "q*, chi1, chi_q, c*, chi_c, xi_q, xi_c, kappa and the phase of one point.")
     static final class Point implements Callable<Integer> {
         @Mixin
@@ -101,13 +81,13 @@ final class TheoryCommand {
             Map<String, Object> fields = fields(p);
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {
-                out.println(json(fields));
+                out.println(Rows.json(fields));
+                out.flush();
             } else {
-                TextTable table = new TextTable(List.of("quantity", "value"));
-                fields.forEach((k, v) -> table.add(List.of(k, v instanceof Double d ? Double.toString(d) : v.toString())));
-                out.print(table.render());
+                Rows table = new Rows(Format.table, List.of("quantity", "value"), out);
+                fields.forEach(table::add);
+                table.finish();
             }
-            out.flush();
             return 0;
         }
 
@@ -154,30 +134,14 @@ final class TheoryCommand {
             if (biases.isEmpty()) {
                 throw new BadInputException("--sigma-b", "give one or more bias scales (--sigma-b 0.1,0.3 or --sigma-b-range 0:1:11)");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            TextTable table = new TextTable(List.of("sigma_b", "sigma_w_c", "q_star", "kappa"));
-            if (format == Format.csv) {
-                out.println("sigma_b,sigma_w_c,q_star,kappa");
-            }
+            Rows rows = new Rows(format, List.of("sigma_b", "sigma_w_c", "q_star", "kappa"),
+                    spec.commandLine().getOut());
             for (double b : biases) {
                 double sigmaWc = checked(() -> CriticalLine.sigmaWc(phi, b));
                 MeanFieldPoint p = checked(() -> MeanField.of(phi, sigmaWc, b).point());
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("sigma_b", b);
-                f.put("sigma_w_c", sigmaWc);
-                f.put("q_star", p.qStar());
-                f.put("kappa", p.kappa());
-                switch (format) {
-                    case json -> out.println(json(f));
-                    case csv -> out.println(b + "," + sigmaWc + "," + p.qStar() + "," + p.kappa());
-                    case table -> table.add(List.of(Double.toString(b), Double.toString(sigmaWc),
-                            Double.toString(p.qStar()), Double.toString(p.kappa())));
-                }
+                rows.add(b, sigmaWc, p.qStar(), p.kappa());
             }
-            if (format == Format.table) {
-                out.print(table.render());
-            }
-            out.flush();
+            rows.finish();
             return 0;
         }
 
@@ -228,22 +192,13 @@ final class TheoryCommand {
         public Integer call() {
             MeanField field = point.field();
             MeanFieldCurve curve = checked(() -> field.curve(q0, c0, depth));
-            PrintWriter out = spec.commandLine().getOut();
-            if (format != Format.json) {
-                out.println("layer,q,rho");
-            }
+            // Any format but json is csv here, as the option's description says.
+            Rows rows = new Rows(format == Format.json ? Format.json : Format.csv, List.of("layer", "q", "rho"),
+                    spec.commandLine().getOut());
             for (int l = 0; l <= depth; l++) {
-                if (format == Format.json) {
-                    Map<String, Object> f = new LinkedHashMap<>();
-                    f.put("layer", l);
-                    f.put("q", curve.q()[l]);
-                    f.put("rho", curve.rho()[l]);
-                    out.println(json(f));
-                } else {
-                    out.println(String.format(Locale.ROOT, "%d,%s,%s", l, curve.q()[l], curve.rho()[l]));
-                }
+                rows.add(l, curve.q()[l], curve.rho()[l]);
             }
-            out.flush();
+            rows.finish();
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package org.critsweep.kernel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -10,15 +9,11 @@ import java.util.concurrent.Future;
 
 /**
  * Throughput of the kernels on this machine, measured side by side in one JVM: the Gaussian generator, a dense
- * layer and a Gram layer (each a full propagation step: activations, sampling, bookkeeping). Each figure is the median
- * over rounds after warm-up rounds that let the JIT compile the hot loops; results are consumed so the JIT cannot
- * drop the work. One thread: multiply by cores for a Spark executor's throughput.
+ * layer and a Gram layer (each a full propagation step: activations, sampling, bookkeeping). Each figure is a
+ * {@link Timing} (the median over rounds after warm-up rounds); results are consumed so the JIT cannot drop the
+ * work. One thread: multiply by cores for a Spark executor's throughput.
  */
 public final class KernelBenchmark {
-
-    /** A median and the spread over rounds, in the unit the producing method states. */
-    public record Timing(double median, double min, double max, int rounds) {
-    }
 
     private static final int WARMUP_ROUNDS = 3;
 
@@ -130,18 +125,7 @@ public final class KernelBenchmark {
     }
 
     private Timing measure(Runnable work, double units) {
-        for (int i = 0; i < WARMUP_ROUNDS; i++) {
-            work.run();
-        }
-        double[] nanos = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            work.run();
-            nanos[i] = (System.nanoTime() - start) / units;
-        }
-        Arrays.sort(nanos);
-        double median = rounds % 2 == 1 ? nanos[rounds / 2] : 0.5 * (nanos[rounds / 2 - 1] + nanos[rounds / 2]);
-        return new Timing(median, nanos[0], nanos[rounds - 1], rounds);
+        return Timing.measure(work, WARMUP_ROUNDS, rounds, units);
     }
 
     /** The consumed results; reading it keeps the measured work observable. */

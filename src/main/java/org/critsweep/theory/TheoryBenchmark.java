@@ -1,7 +1,7 @@
 package org.critsweep.theory;
 
-import java.util.Arrays;
 import org.critsweep.kernel.Activation;
+import org.critsweep.kernel.Timing;
 
 /**
  * Compute time of the mean-field engine, after warm-up (the JVM's start and the JIT are not counted): one full
@@ -33,16 +33,9 @@ public final class TheoryBenchmark {
         });
     }
 
+    /** The median milliseconds of a round, after one warm-up round. */
     private double median(Runnable work) {
-        work.run();
-        double[] millis = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            work.run();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis[rounds / 2];
+        return Timing.measure(work, 1, rounds, 1e6).median();
     }
 
     /** The consumed results; reading it keeps the measured work observable. */

@@ -1,13 +1,12 @@
 package org.critsweep.cli;
 
+import static org.critsweep.testing.InProcessCli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.store.CampaignStore;
+import org.critsweep.testing.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -320,13 +320,11 @@ class CampaignInputCatalogueTest {
                 Map<String, String> before = tree(dir);
                 for (List<String> commandLine : c.commandLines()) {
                     String[] args = commandLine.stream().map(a -> placeholders(a, dir)).toArray(String[]::new);
-                    StringWriter stdout = new StringWriter();
-                    StringWriter stderr = new StringWriter();
-                    int code = Main.execute(args, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+                    Outcome o = cli(args);
                     String what = String.join(" ", args) + " with " + prior;
-                    assertEquals(2, code, what + ": " + stderr);
-                    assertEquals("", stdout.toString(), what + ": nothing on stdout");
-                    assertEquals(List.of("critsweep: " + placeholders(c.message(), dir)), stderr.toString().lines().toList(),
+                    assertEquals(2, o.exitCode(), what + ": " + o.err());
+                    assertEquals("", o.out(), what + ": nothing on stdout");
+                    assertEquals(List.of("critsweep: " + placeholders(c.message(), dir)), o.err().lines().toList(),
                             what);
                     assertEquals(before, tree(dir), what + ": nothing created or changed");
                 }
@@ -352,12 +350,10 @@ class CampaignInputCatalogueTest {
     @Test
     void planPrintsTheOutputDirectoryResolvedFromARelativePathWithDots() throws IOException {
         Path conf = Files.writeString(temp.resolve("c.conf"), MLP.replace("<out>", "runs/../runs/./resolved"));
-        StringWriter stdout = new StringWriter();
-        int code = Main.execute(new String[] {"plan", conf.toString()}, new PrintWriter(stdout, true),
-                new PrintWriter(new StringWriter(), true));
-        assertEquals(0, code);
+        Outcome plan = cli("plan", conf.toString());
+        assertEquals(0, plan.exitCode());
         assertEquals("campaign bad (seed 7919) -> " + Path.of("runs/resolved").toAbsolutePath(),
-                stdout.toString().lines().findFirst().orElseThrow());
+                plan.out().lines().findFirst().orElseThrow());
     }
 
     /**
@@ -369,13 +365,10 @@ class CampaignInputCatalogueTest {
     void runPrintsTheResolvedOutputDirectoryBeforeAnythingIsWritten() throws IOException {
         Path out = temp.resolve("out");
         Path conf = Files.writeString(temp.resolve("c.conf"), MLP.replace("<out>", temp + "/sub/../out"));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        int code = Main.execute(new String[] {"run", conf.toString(), "--master", "spark://127.0.0.1:7"},
-                new PrintWriter(stdout, true), new PrintWriter(stderr, true));
-        assertEquals(1, code, stderr.toString());
-        assertTrue(stderr.toString().contains("needs the cluster jar"), stderr.toString());
-        assertEquals("campaign bad (seed 7919) -> " + out + "\n", stdout.toString());
+        Outcome run = cli("run", conf.toString(), "--master", "spark://127.0.0.1:7");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("needs the cluster jar"), run.err());
+        assertEquals("campaign bad (seed 7919) -> " + out + "\n", run.out());
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(temp.resolve("sub")));
     }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.critsweep.testing.Outcome;
+import org.critsweep.testing.ProcessRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,25 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliEndToEndIT {
 
-    static final Path ROOT = Path.of(System.getProperty("user.dir"));
-
     @TempDir
     static Path temp;
 
     static Path conf;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
-
     static Outcome critsweep(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/critsweep").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(temp, "out", ".txt");
-        Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "critsweep " + String.join(" ", args) + " timed out");
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        return ProcessRunner.script("bin/critsweep", args).run(temp, Duration.ofMinutes(5));
     }
 
     /** Brackets σ_w,c(N) ≈ 1.3956 + 3.08/N for both widths, so each has a λ_N root. */

@@ -1,18 +1,19 @@
 package org.critsweep.cli;
 
+import static org.critsweep.testing.InProcessCli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.critsweep.testing.Outcome;
+import org.critsweep.testing.ProcessRunner;
+import org.critsweep.testing.ProcessRunner.Running;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    static final Path ROOT = Path.of(System.getProperty("user.dir"));
     static final String RAW = "SELECT * FROM raw ORDER BY point_id, replica, layer";
 
     @TempDir
@@ -45,33 +45,26 @@ class ClusterIT {
 
     /** Runs jobs/local-cluster.sh to its end and checks that it succeeded. */
     static void localCluster(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("jobs/local-cluster.sh").toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(temp, "local-cluster", ".txt");
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertTrue(process.waitFor(3, TimeUnit.MINUTES), String.join(" ", command) + " timed out");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ":\n" + Files.readString(log));
+        ProcessRunner.script("jobs/local-cluster.sh", args).start(Files.createTempFile(temp, "local-cluster", ".txt"))
+                .finish(Duration.ofMinutes(3));
     }
 
     /** Starts {@code bin/critsweep run} of the campaign into {@code output}; its stdout and stderr go to .out/.err. */
-    static Process startRun(String master, Path output) throws IOException {
-        return new ProcessBuilder(ROOT.resolve("bin/critsweep").toString(), "run", conf.toString(), "--master", master,
-                "--set", "campaign.output=\"" + output + "\"").directory(ROOT.toFile())
-                .redirectOutput(Path.of(output + ".out").toFile()).redirectError(stderrOf(output).toFile()).start();
+    static Running startRun(String master, Path output) throws IOException {
+        return ProcessRunner.script("bin/critsweep", "run", conf.toString(), "--master", master,
+                "--set", "campaign.output=\"" + output + "\"").start(Path.of(output + ".out"), stderrOf(output));
     }
 
     /**
      * Starts {@code jobs/submit.sh} of the campaign into {@code output} against the local cluster's Spark home, with
      * executors sized for its 1-core, 1g workers.
      */
-    static Process startSubmit(Path output) throws IOException {
-        ProcessBuilder submit = new ProcessBuilder(ROOT.resolve("jobs/submit.sh").toString(), conf.toString(),
+    static Running startSubmit(Path output) throws IOException {
+        return ProcessRunner.script("jobs/submit.sh", conf.toString(),
                 "--master", master, "--executor-memory", "768m", "--executor-cores", "1", "--driver-memory", "1g",
-                "--", "--set", "campaign.output=\"" + output + "\"").directory(ROOT.toFile())
-                .redirectOutput(Path.of(output + ".out").toFile()).redirectError(stderrOf(output).toFile());
-        submit.environment().put("SPARK_HOME", ROOT.resolve("target/spark-home").toString());
-        return submit.start();
+                "--", "--set", "campaign.output=\"" + output + "\"")
+                .withEnvironment(Map.of("SPARK_HOME", ProcessRunner.ROOT.resolve("target/spark-home").toString()))
+                .start(Path.of(output + ".out"), stderrOf(output));
     }
 
     static Path stderrOf(Path output) {
@@ -79,14 +72,8 @@ class ClusterIT {
     }
 
     /** Waits (5 minutes at most) for a run to succeed and returns its stdout. */
-    static String finish(Process run, Path output) throws IOException, InterruptedException {
-        try {
-            assertTrue(run.waitFor(5, TimeUnit.MINUTES), "run into " + output + " timed out");
-        } finally {
-            run.destroyForcibly();
-        }
-        assertEquals(0, run.exitValue(), Files.readString(stderrOf(output)));
-        return Files.readString(Path.of(output + ".out"));
+    static String finish(Running run) throws IOException, InterruptedException {
+        return run.finish(Duration.ofMinutes(5));
     }
 
     /**
@@ -94,12 +81,9 @@ class ClusterIT {
      * one per query). Double.toString is the shortest round-tripping decimal, so equal text means equal bits.
      */
     static String raw(Path campaign) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(new String[] {"sql", "--campaign", campaign.toString(), "--format", "csv", RAW},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, exit, err.toString());
-        return out.toString();
+        Outcome sql = cli("sql", "--campaign", campaign.toString(), "--format", "csv", RAW);
+        assertEquals(0, sql.exitCode(), sql.err());
+        return sql.out();
     }
 
     /** The reference run on local[2] goes on while the cluster starts. */
@@ -120,17 +104,17 @@ class ClusterIT {
                 analysis { bootstrap = 0, collapse = [] }
                 """);
         Path local = temp.resolve("local");
-        Process localRun = startRun("local[2]", local);
+        Running localRun = startRun("local[2]", local);
         try {
             cluster = temp.resolve("cluster");
             localCluster("start", "--workers", "2", "--dir", cluster.toString());
             master = Files.readString(cluster.resolve("master-url")).strip();
             assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), master);
         } catch (Exception | AssertionError e) {
-            localRun.destroyForcibly();
+            localRun.process().destroyForcibly();
             throw e;
         }
-        finish(localRun, local);
+        finish(localRun);
         reference = raw(local);
         assertEquals(1 + 8 * 8 * 29, reference.lines().count(), "header + points × replicas × recorded layers");
     }
@@ -146,7 +130,7 @@ class ClusterIT {
     @Order(1)
     void submittedToTheClusterGivesTheRawRowsOfLocalMode() throws Exception {
         Path output = temp.resolve("on-cluster");
-        String out = finish(startSubmit(output), output);
+        String out = finish(startSubmit(output));
         assertTrue(out.contains("Tables (Parquet):"), out);
         try (Stream<Path> apps = Files.list(cluster.resolve("worker-1"))) {
             assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")),
@@ -159,26 +143,20 @@ class ClusterIT {
     @Order(2)
     void runSurvivesAWorkerKilledMidSweep() throws Exception {
         Path output = temp.resolve("worker-killed");
-        Process run = startRun(master, output);
-        Path err = stderrOf(output);
+        Running run = startRun(master, output);
         try {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-            while (!Files.readString(err).contains("sweep: ")) {
-                assertTrue(run.isAlive(), "run ended before the sweep reported progress:\n" + Files.readString(err));
-                assertTrue(System.nanoTime() < deadline, "no sweep progress within 4 minutes");
-                Thread.sleep(200);
-            }
-            String progress = Files.readString(err);
+            run.waitUntil("the sweep reported progress", Duration.ofMinutes(4), () -> run.err().contains("sweep: "));
+            String progress = run.err();
             assertFalse(progress.contains("(100%)"), "the sweep ended before the kill:\n" + progress);
             long worker = Long.parseLong(Files.readString(cluster.resolve("worker-2.pid")).strip());
             assertTrue(ProcessHandle.of(worker).map(ProcessHandle::destroyForcibly).orElse(false),
                     "SIGKILL to worker-2 (pid " + worker + ")");
         } catch (Exception | AssertionError e) {
-            run.destroyForcibly();
+            run.process().destroyForcibly();
             throw e;
         }
-        String out = finish(run, output);
-        String log = Files.readString(err);
+        String out = finish(run);
+        String log = run.err();
         assertTrue(log.contains("Lost executor"), "the driver saw the executor go:\n" + log);
         assertTrue(log.contains("partitions done (100%)"), log);
         assertTrue(out.contains("Tables (Parquet):"), out);

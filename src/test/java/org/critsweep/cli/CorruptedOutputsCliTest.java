@@ -1,6 +1,6 @@
 package org.critsweep.cli;
 
-import static org.critsweep.cli.CliBadInputTest.cli;
+import static org.critsweep.testing.InProcessCli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import org.critsweep.grid.GridPoint;
 import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.FullDiskFileSystem;
 import org.critsweep.spark.SharedSpark;
+import org.critsweep.testing.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class CorruptedOutputsCliTest {
     void statusReportsTheDamageFitRefusesItAndRunRecomputesIt() throws IOException {
         String conf = conf();
         assertEquals(0, cli("run", conf, "--master", "local[2]").exitCode());
-        CliBadInputTest.Outcome intact = cli("status", output().toString());
+        Outcome intact = cli("status", output().toString());
         assertEquals(0, intact.exitCode(), intact.err());
         assertTrue(intact.out().contains("\ndamage: none\n"), intact.out());
 
@@ -69,7 +70,7 @@ class CorruptedOutputsCliTest {
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.substring(0, text.indexOf('\n', text.indexOf("\"config_hash\"")) + 1));
 
-        CliBadInputTest.Outcome status = cli("status", output().toString());
+        Outcome status = cli("status", output().toString());
         assertEquals(0, status.exitCode(), "a report, damage included: " + status.err());
         assertTrue(status.out().contains("status: unknown (the manifest is damaged)\n"), status.out());
         assertTrue(status.out().contains("DAMAGED: 3 problems; rerun the campaign (critsweep run with its campaign"
@@ -80,19 +81,19 @@ class CorruptedOutputsCliTest {
         assertTrue(status.out().contains("\n  point " + ids.get(2) + ": raw/point_id=" + ids.get(2)
                 + " has no commit marker (left by a killed run, or its marker was lost)\n"), status.out());
 
-        CliBadInputTest.Outcome fit = cli("fit", output().toString());
+        Outcome fit = cli("fit", output().toString());
         assertEquals(1, fit.exitCode());
         assertEquals("critsweep: " + output() + " has damaged outputs, which fit would read: 2 damaged points ("
                 + ids.get(0) + ", " + ids.get(2) + "), the manifest. `critsweep status " + output() + "` says what is"
                 + " wrong; rerunning the campaign (critsweep run with its campaign file) recomputes the damaged points"
                 + " and rewrites the rest\n", fit.err());
 
-        CliBadInputTest.Outcome run = cli("run", conf, "--master", "local[2]");
+        Outcome run = cli("run", conf, "--master", "local[2]");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("sweep: 2 tasks computed in 1 batches; 2 points reused from earlier runs of this"
                 + " campaign; 1 damaged point removed and computed again\n"), run.out());
         assertTrue(Files.exists(manifest.resolveSibling("manifest.json.damaged")), "the damaged manifest is kept");
-        CliBadInputTest.Outcome repaired = cli("status", output().toString());
+        Outcome repaired = cli("status", output().toString());
         assertTrue(repaired.out().contains("status: complete\n") && repaired.out().contains("\ndamage: none\n"),
                 repaired.out());
         assertEquals(0, cli("fit", output().toString()).exitCode());
@@ -104,7 +105,7 @@ class CorruptedOutputsCliTest {
         Files.createDirectories(manifest.getParent());
         Files.writeString(manifest, "{\n  \"code_version\" : \"dev\",\n  \"config\" : {");
         List<String> before = listing(output());
-        CliBadInputTest.Outcome run = cli("run", conf());
+        Outcome run = cli("run", conf());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("critsweep: campaign.output: " + manifest + " does not parse (line 3: "),
                 run.err());
@@ -117,7 +118,7 @@ class CorruptedOutputsCliTest {
     @Test
     void aFullDiskEndsTheRunWithOneLineAndTheNextRunCompletesIt() throws IOException {
         String conf = conf();
-        CliBadInputTest.Outcome full;
+        Outcome full;
         try (FullDiskFileSystem.Installed disk = FullDiskFileSystem.install(SharedSpark.session(), output(), 0)) {
             full = cli("run", conf, "--master", "local[2]");
         }
@@ -129,7 +130,7 @@ class CorruptedOutputsCliTest {
                 lines.get(lines.size() - 1));
         assertFalse(Files.exists(output().resolve("_campaign/lock")), "the lock is released");
 
-        CliBadInputTest.Outcome resumed = cli("run", conf, "--master", "local[2]");
+        Outcome resumed = cli("run", conf, "--master", "local[2]");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(cli("status", output().toString()).out().contains("points committed: 4 / 4 (100 %)"));
     }

@@ -1,16 +1,15 @@
 package org.critsweep.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.critsweep.testing.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +29,8 @@ class ManifestSecretsIT {
     Path temp;
 
     private String critsweep(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CliEndToEndIT.ROOT.resolve("bin/critsweep").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CliEndToEndIT.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("output.txt").toFile());
-        builder.environment().putAll(ENVIRONMENT);
-        Process process = builder.start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "critsweep timed out");
-        String output = Files.readString(temp.resolve("output.txt"));
-        assertEquals(0, process.exitValue(), output);
-        return output;
+        return ProcessRunner.script("bin/critsweep", args).withEnvironment(ENVIRONMENT)
+                .start(temp.resolve("output.txt")).finish(Duration.ofMinutes(5));
     }
 
     @Test

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.critsweep.testing.Outcome;
+import org.critsweep.testing.ProcessRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,24 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NightlyIT {
 
-    static final Path ROOT = Path.of(System.getProperty("user.dir"));
-
     @TempDir
     static Path temp;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
-
     /** Runs nightly.sh with the temp directory as working directory, so relative paths are the caller's. */
     static Outcome nightly(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("jobs/nightly.sh").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(temp, "out", ".txt");
-        Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(temp.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "nightly.sh " + String.join(" ", args) + " timed out");
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        return ProcessRunner.script("jobs/nightly.sh", args).in(temp).run(temp, Duration.ofMinutes(5));
     }
 
     @BeforeAll

@@ -1,22 +1,23 @@
 package org.critsweep.cli;
 
+import static org.critsweep.testing.InProcessCli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.critsweep.testing.Outcome;
+import org.critsweep.testing.ProcessRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportBrowserIT {
 
-    static final Path ROOT = Path.of(System.getProperty("user.dir"));
-    static final Path KEPT = ROOT.resolve("target/report-browser");
+    static final Path KEPT = ProcessRunner.ROOT.resolve("target/report-browser");
     /** The browser's flags for a headless run as root, with no network chatter and a fresh profile. */
     static final List<String> FLAGS = List.of("--no-sandbox", "--headless", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
@@ -54,31 +54,12 @@ class ReportBrowserIT {
     static Path report;
     static String html;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
-
-    static Outcome command(List<String> line) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(temp, "out", ".txt");
-        Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = new ProcessBuilder(line).directory(ROOT.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", line) + " timed out");
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    static Outcome critsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     static Outcome chromium(String... args) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(browser));
         line.addAll(FLAGS);
         line.add("--user-data-dir=" + Files.createTempDirectory(temp, "profile"));
         line.addAll(List.of(args));
-        return command(line);
+        return ProcessRunner.command(line).run(temp, Duration.ofMinutes(5));
     }
 
     /**
@@ -87,7 +68,7 @@ class ReportBrowserIT {
      */
     @BeforeAll
     static void runCampaignAndInstallTheBrowser() throws Exception {
-        Outcome install = command(List.of(ROOT.resolve("jobs/install-chromium.sh").toString()));
+        Outcome install = ProcessRunner.script("jobs/install-chromium.sh").run(temp, Duration.ofMinutes(5));
         assertEquals(0, install.exitCode(), install.err());
         browser = install.out().strip();
         assertTrue(Files.isExecutable(Path.of(browser)), "install-chromium.sh prints the browser's path: " + browser);
@@ -105,7 +86,7 @@ class ReportBrowserIT {
                 analysis { bootstrap = 20, collapse = [hh], decay_window = [10, 120] }
                 """);
         Path output = temp.resolve("campaign");
-        Outcome run = critsweep("run", conf.toString(), "--master", "local[2]", "--set",
+        Outcome run = cli("run", conf.toString(), "--master", "local[2]", "--set",
                 "campaign.output=\"" + output + "\"");
         assertEquals(0, run.exitCode(), run.err());
         report = output.resolve("report/index.html");
@@ -170,7 +151,7 @@ class ReportBrowserIT {
     @Test
     void reportCommandWritesTheReportAgainFromTheTables() throws IOException {
         Files.delete(report);
-        Outcome again = critsweep("report", report.getParent().getParent().toString());
+        Outcome again = cli("report", report.getParent().getParent().toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains(report.toString()), again.out());
         assertTrue(Files.readString(report).contains("sigma_w_c_inf"));

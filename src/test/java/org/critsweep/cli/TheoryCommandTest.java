@@ -1,10 +1,12 @@
 package org.critsweep.cli;
 
+import static org.critsweep.testing.InProcessCli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.critsweep.testing.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,7 +16,7 @@ class TheoryCommandTest {
 
     @Test
     void pointAsJsonHasEveryQuantityByName() {
-        CliBadInputTest.Outcome o = CliBadInputTest.cli("theory", "point", "--activation", "tanh", "--sigma-w", "1.0",
+        Outcome o = cli("theory", "point", "--activation", "tanh", "--sigma-w", "1.0",
                 "--sigma-b", "0.3", "--format", "json");
         assertEquals(0, o.exitCode(), o.err());
         for (String key : List.of("q_star", "chi1", "chi_q", "chi_c", "c_star", "xi_q", "xi_c", "kappa", "phase")) {
@@ -26,7 +28,7 @@ class TheoryCommandTest {
 
     @Test
     void criticalLineOfErfAtZeroBiasIsRootPiOverTwo() {
-        CliBadInputTest.Outcome o = CliBadInputTest.cli("theory", "critical", "--activation", "erf", "--sigma-b", "0",
+        Outcome o = cli("theory", "critical", "--activation", "erf", "--sigma-b", "0",
                 "--format", "csv");
         assertEquals(0, o.exitCode(), o.err());
         double sigmaWc = Double.parseDouble(o.out().lines().toList().get(1).split(",")[1]);
@@ -35,7 +37,7 @@ class TheoryCommandTest {
 
     @Test
     void curveStartsAtTheInputs() {
-        CliBadInputTest.Outcome o = CliBadInputTest.cli("theory", "curve", "--activation", "linear", "--sigma-w", "1",
+        Outcome o = cli("theory", "curve", "--activation", "linear", "--sigma-w", "1",
                 "--sigma-b", "0", "--depth", "2", "--q0", "2", "--c0", "0.5");
         assertEquals(List.of("layer,q,rho", "0,2.0,0.5", "1,2.0,0.5", "2,2.0,0.5"), o.out().lines().toList(),
                 "a linear net at sigma_w = 1, sigma_b = 0 keeps q and c exactly");
@@ -60,7 +62,7 @@ class TheoryCommandTest {
     void badInputExitsWithTwoAndNamesTheOption(List<String> args, String message) {
         List<String> all = new java.util.ArrayList<>(List.of("theory"));
         all.addAll(args);
-        CliBadInputTest.Outcome o = CliBadInputTest.cli(all.toArray(String[]::new));
+        Outcome o = cli(all.toArray(String[]::new));
         assertEquals(2, o.exitCode());
         assertTrue(o.err().contains(message), o.err());
     }

@@ -1,5 +1,6 @@
 package org.critsweep.notebook;
 
+import static org.critsweep.testing.InProcessCli.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,20 +12,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.critsweep.cli.Main;
+import org.critsweep.testing.Outcome;
+import org.critsweep.testing.ProcessRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NotebooksIT {
 
-    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+    static final Path ROOT = ProcessRunner.ROOT;
     static final Path KERNEL = Path.of("kernels", "critsweep-java", "kernel.json");
     static final Path EXECUTED = ROOT.resolve("target/notebooks-it");
     static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -72,11 +72,8 @@ class NotebooksIT {
      */
     @BeforeAll
     static void installJupyterAndRunTwoCampaigns() throws Exception {
-        Path log = temp.resolve("install-jupyter.log");
-        Process install = new ProcessBuilder(ROOT.resolve("jobs/install-jupyter.sh").toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(install.waitFor(10, TimeUnit.MINUTES), "jobs/install-jupyter.sh timed out");
-        assertEquals(0, install.exitValue(), Files.readString(log));
+        ProcessRunner.script("jobs/install-jupyter.sh").start(temp.resolve("install-jupyter.log"))
+                .finish(Duration.ofMinutes(10));
         jupyterPath = quickKernel(ROOT.resolve("target/jupyter").resolve(KERNEL));
 
         Path conf = temp.resolve("notebook.conf");
@@ -115,9 +112,8 @@ class NotebooksIT {
     }
 
     private static void run(String... args) {
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertEquals(0, exit, "critsweep " + String.join(" ", args) + ": " + err);
+        Outcome run = cli(args);
+        assertEquals(0, run.exitCode(), "critsweep " + String.join(" ", args) + ": " + run.err());
     }
 
     static Stream<String> notebooks() throws IOException {
@@ -137,21 +133,12 @@ class NotebooksIT {
     void runsTopToBottomAndShowsItsPlotsAndText(String notebook) throws Exception {
         Expectation expected = EXPECTED.get(notebook);
         assertNotNull(expected, notebook + " has no expectation in NotebooksIT.EXPECTED");
-        Path log = temp.resolve(notebook + ".log");
-        ProcessBuilder nbconvert = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
+        Outcome nbconvert = ProcessRunner.command(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=600", "--output-dir", EXECUTED.toString(),
-                ROOT.resolve("notebooks").resolve(notebook).toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        nbconvert.environment().put("JUPYTER_PATH", jupyterPath.toString());
-        nbconvert.environment().put(Campaigns.VARIABLE, campaigns);
-        Process process = nbconvert.start();
-        try {
-            assertTrue(process.waitFor(15, TimeUnit.MINUTES), notebook + " timed out");
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), notebook + " failed:\n" + Files.readString(log));
+                ROOT.resolve("notebooks").resolve(notebook).toString()))
+                .withEnvironment(Map.of("JUPYTER_PATH", jupyterPath.toString(), Campaigns.VARIABLE, campaigns))
+                .start(temp.resolve(notebook + ".log")).await(Duration.ofMinutes(15));
+        assertEquals(0, nbconvert.exitCode(), notebook + " failed:\n" + nbconvert.out());
 
         JsonNode executed = new ObjectMapper().readTree(EXECUTED.resolve(notebook).toFile());
         List<JsonNode> outputs = new ArrayList<>();
