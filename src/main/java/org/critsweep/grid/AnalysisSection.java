@@ -3,9 +3,18 @@ package org.critsweep.grid;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.critsweep.fit.AnalysisSpec;
+import org.critsweep.fit.CollapseMethod;
+import org.critsweep.fit.Estimate;
+import org.critsweep.fit.LayerWindow;
+import org.critsweep.fit.ScaledLayerWindow;
+import org.critsweep.fit.TauWindow;
 
 /** Parses the campaign's {@code analysis { … }} block into an {@link AnalysisSpec}, with the parser's typed readers. */
 final class AnalysisSection {
@@ -23,58 +32,67 @@ final class AnalysisSection {
         if (bootstrap == 1) {
             throw new BadInputException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
         }
-        List<String> collapse = reader.isEmptyList("analysis.collapse") ? List.of()
-                : reader.list("analysis.collapse", defaults.collapse(), v -> CampaignParser.Reader.oneOf(
-                "analysis.collapse", v, AnalysisSpec.COLLAPSE_METHODS));
-        List<String> exponents = reader.list("analysis.exponents", AnalysisSpec.EXPONENTS,
-                v -> CampaignParser.Reader.oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
+        List<CollapseMethod> collapse = reader.isEmptyList("analysis.collapse") ? List.of()
+                : labelled("analysis.collapse", defaults.collapse(), CollapseMethod.values(), CollapseMethod::label);
+        List<Estimate> estimates = labelled("analysis.exponents", List.of(Estimate.values()), Estimate.values(),
+                Estimate::label);
         int mcmcSteps = reader.has("analysis.mcmc_steps") ? (int) reader.integer("analysis.mcmc_steps", 100)
                 : defaults.mcmcSteps();
-        double[] tauWindow = positivePair("analysis.tau_window", false);
-        return new AnalysisSpec(bootstrap, collapse, decayWindow(),
-                tauWindow == null ? defaults.tauWindow() : tauWindow, positivePair("analysis.collapse_window", true),
-                Set.copyOf(exponents), mcmcSteps);
+        TauWindow tauWindow = positivePair("analysis.tau_window", false, TauWindow::new).orElse(defaults.tauWindow());
+        return new AnalysisSpec(bootstrap, collapse, decayWindow(), tauWindow,
+                positivePair("analysis.collapse_window", true, ScaledLayerWindow::new), Set.copyOf(estimates),
+                mcmcSteps);
     }
 
-    /** {@code auto} (null) or [from, to] with integers 0 <= from < to. */
-    private int[] decayWindow() {
+    /** A list of {@code allowed}'s labels, anything else refused naming them; {@code defaults} when absent. */
+    private <E extends Enum<E>> List<E> labelled(String field, List<E> defaults, E[] allowed,
+                                                 Function<E, String> label) {
+        List<String> labels = Arrays.stream(allowed).map(label).toList();
+        return reader.list(field, defaults.stream().map(label).toList(),
+                v -> allowed[labels.indexOf(CampaignParser.Reader.oneOf(field, v, labels))]);
+    }
+
+    /** {@code auto} (empty) or [from, to] with integers 0 <= from < to. */
+    private Optional<LayerWindow> decayWindow() {
         String field = "analysis.decay_window";
-        List<Long> bounds = autoOrPair(field, v -> CampaignParser.Reader.integer(field, v, 0));
-        if (bounds == null) {
-            return null;
+        Optional<List<Long>> bounds = autoOrPair(field, v -> CampaignParser.Reader.integer(field, v, 0));
+        if (bounds.isEmpty()) {
+            return Optional.empty();
         }
-        if (bounds.size() == 2 && bounds.get(0) < bounds.get(1)) {
-            return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
+        List<Long> pair = bounds.get();
+        if (pair.size() == 2 && pair.get(0) < pair.get(1)) {
+            return Optional.of(new LayerWindow(pair.get(0).intValue(), pair.get(1).intValue()));
         }
         throw new BadInputException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
                 + BadInputException.show(reader.value(field)));
     }
 
     /**
-     * {@code auto} (null) or [a, b] with two numbers > 0; {@code ordered} also requires a < b (a range rather
+     * {@code auto} (empty) or [a, b] with two numbers > 0; {@code ordered} also requires a < b (a range rather
      * than two separate bounds).
      */
-    private double[] positivePair(String field, boolean ordered) {
-        List<Double> bounds = autoOrPair(field, v -> CampaignParser.Reader.number(field, v, 0.0, false));
-        if (bounds == null) {
-            return null;
+    private <W> Optional<W> positivePair(String field, boolean ordered, BiFunction<Double, Double, W> window) {
+        Optional<List<Double>> bounds = autoOrPair(field, v -> CampaignParser.Reader.number(field, v, 0.0, false));
+        if (bounds.isEmpty()) {
+            return Optional.empty();
         }
-        if (bounds.size() == 2 && (!ordered || bounds.get(0) < bounds.get(1))) {
-            return new double[] {bounds.get(0), bounds.get(1)};
+        List<Double> pair = bounds.get();
+        if (pair.size() == 2 && (!ordered || pair.get(0) < pair.get(1))) {
+            return Optional.of(window.apply(pair.get(0), pair.get(1)));
         }
         throw new BadInputException(field, "expected auto or [a, b] with numbers > 0" + (ordered ? " and a < b" : "")
                 + ", got " + BadInputException.show(reader.value(field)));
     }
 
-    /** Null when the key is absent or {@code auto}; the list's elements when it is a list; else refused. */
-    private <T> List<T> autoOrPair(String field, Function<ConfigValue, T> element) {
+    /** Empty when the key is absent or {@code auto}; the list's elements when it is a list; else refused. */
+    private <T> Optional<List<T>> autoOrPair(String field, Function<ConfigValue, T> element) {
         if (!reader.has(field)) {
-            return null;
+            return Optional.empty();
         }
         ConfigValue value = reader.value(field);
         if (value.valueType() == ConfigValueType.STRING && "auto".equals(value.unwrapped())) {
-            return null;
+            return Optional.empty();
         }
-        return value instanceof ConfigList list ? list.stream().map(element).toList() : List.of();
+        return Optional.of(value instanceof ConfigList list ? list.stream().map(element).toList() : List.of());
     }
 }
