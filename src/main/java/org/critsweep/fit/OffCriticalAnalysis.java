@@ -38,7 +38,7 @@ public final class OffCriticalAnalysis {
      * @param beta          whether to estimate β
      * @param nuParallel    whether to estimate ν_∥
      */
-    public record Settings(int[] plateauWindow, int[] xiWindow, double tauMin, double tauMax, boolean beta,
+    public record Settings(LayerWindow plateauWindow, LayerWindow xiWindow, double tauMin, double tauMax, boolean beta,
                            boolean nuParallel) {
     }
 
@@ -113,21 +113,21 @@ public final class OffCriticalAnalysis {
      * ξ from the exponential tail: a first fit over the window gives ξ₁, the fit is redone from l + 2ξ₁ on, where the
      * early critical-like (power-law) decay has died out; it counts when the remaining window is at least 3ξ long.
      */
-    private static Optional<FitResult> resolvedDepth(List<Measurement> curve, int[] window) {
-        return CorrelationDepthFit.fit(curve, window[0], window[1])
+    private static Optional<FitResult> resolvedDepth(List<Measurement> curve, LayerWindow window) {
+        return CorrelationDepthFit.fit(curve, window.from(), window.to())
                 .flatMap(first -> CorrelationDepthFit.fit(curve,
-                        (int) Math.min(window[1], window[0] + 2 * first.estimate()), window[1]))
-                .filter(xi -> 3 * xi.estimate() <= window[1] - window[0] - 2 * xi.estimate());
+                        (int) Math.min(window.to(), window.from() + 2 * first.estimate()), window.to()))
+                .filter(xi -> 3 * xi.estimate() <= window.to() - window.from() - 2 * xi.estimate());
     }
 
     /** Each replica's mean ρ over the window, as a scalar per replica. */
-    private static ReplicaMatrix plateau(ReplicaMatrix rho, int[] window) {
+    private static ReplicaMatrix plateau(ReplicaMatrix rho, LayerWindow window) {
         double[] perReplica = new double[rho.replicas()];
         for (int r = 0; r < rho.replicas(); r++) {
             double sum = 0;
             int n = 0;
             for (int i = 0; i < rho.x().length; i++) {
-                if (rho.x()[i] >= window[0] && rho.x()[i] <= window[1]) {
+                if (rho.x()[i] >= window.from() && rho.x()[i] <= window.to()) {
                     sum += rho.values()[r][i];
                     n++;
                 }

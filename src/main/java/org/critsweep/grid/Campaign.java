@@ -1,5 +1,6 @@
 package org.critsweep.grid;
 
+import org.critsweep.fit.AnalysisSpec;
 
 /**
  * A parsed, validated campaign file.

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.critsweep.kernel.Activation;
@@ -101,7 +100,7 @@ public final class CampaignParser {
     }
 
     /** Reads typed, validated values out of a resolved configuration. */
-    private static final class Reader {
+    static final class Reader {
 
         private final Config config;
 
@@ -120,7 +119,7 @@ public final class CampaignParser {
                     ? number("campaign.max_core_hours", value("campaign.max_core_hours"), 0.0, false)
                     : Campaign.DEFAULT_MAX_CORE_HOURS;
             String canonical = config.root().render(ConfigRenderOptions.concise());
-            return new Campaign(name, seed, output, maxCoreHours, grid(), analysis(), canonical);
+            return new Campaign(name, seed, output, maxCoreHours, grid(), new AnalysisSection(this).spec(), canonical);
         }
 
         /** A path as written; a leading {@code ~} is refused because nothing expands it (it would be a directory "~"). */
@@ -197,70 +196,7 @@ public final class CampaignParser {
             return c;
         }
 
-        private AnalysisSpec analysis() {
-            AnalysisSpec defaults = AnalysisSpec.defaults();
-            int bootstrap = config.hasPath("analysis.bootstrap") ? (int) integer("analysis.bootstrap", 0)
-                    : defaults.bootstrap();
-            if (bootstrap == 1) {
-                throw new BadInputException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
-            }
-            List<String> collapse = isEmptyList("analysis.collapse") ? List.of()
-                    : list("analysis.collapse", defaults.collapse(), v -> oneOf("analysis.collapse", v,
-                    AnalysisSpec.COLLAPSE_METHODS));
-            List<String> exponents = list("analysis.exponents", AnalysisSpec.EXPONENTS,
-                    v -> oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
-            int mcmcSteps = config.hasPath("analysis.mcmc_steps") ? (int) integer("analysis.mcmc_steps", 100)
-                    : defaults.mcmcSteps();
-            double[] tauWindow = positivePair("analysis.tau_window", false);
-            return new AnalysisSpec(bootstrap, collapse, decayWindow(),
-                    tauWindow == null ? defaults.tauWindow() : tauWindow, positivePair("analysis.collapse_window", true),
-                    Set.copyOf(exponents), mcmcSteps);
-        }
-
-        /** {@code auto} (null) or [from, to] with integers 0 <= from < to. */
-        private int[] decayWindow() {
-            String field = "analysis.decay_window";
-            List<Long> bounds = autoOrPair(field, v -> integer(field, v, 0));
-            if (bounds == null) {
-                return null;
-            }
-            if (bounds.size() == 2 && bounds.get(0) < bounds.get(1)) {
-                return new int[] {bounds.get(0).intValue(), bounds.get(1).intValue()};
-            }
-            throw new BadInputException(field, "expected auto or [from, to] with integers 0 <= from < to, got "
-                    + BadInputException.show(value(field)));
-        }
-
-        /**
-         * {@code auto} (null) or [a, b] with two numbers > 0; {@code ordered} also requires a < b (a range rather
-         * than two separate bounds).
-         */
-        private double[] positivePair(String field, boolean ordered) {
-            List<Double> bounds = autoOrPair(field, v -> number(field, v, 0.0, false));
-            if (bounds == null) {
-                return null;
-            }
-            if (bounds.size() == 2 && (!ordered || bounds.get(0) < bounds.get(1))) {
-                return new double[] {bounds.get(0), bounds.get(1)};
-            }
-            throw new BadInputException(field, "expected auto or [a, b] with numbers > 0" + (ordered ? " and a < b" : "")
-                    + ", got " + BadInputException.show(value(field)));
-        }
-
-        /** Null when the key is absent or {@code auto}; the list's elements when it is a list; else refused. */
-        private <T> List<T> autoOrPair(String field, Function<ConfigValue, T> element) {
-            if (!config.hasPath(field)) {
-                return null;
-            }
-            ConfigValue value = value(field);
-            if (value.valueType() == ConfigValueType.STRING && "auto".equals(value.unwrapped())) {
-                return null;
-            }
-            return value.valueType() == ConfigValueType.LIST
-                    ? config.getList(field).stream().map(element).toList() : List.of();
-        }
-
-        private static String oneOf(String field, ConfigValue value, List<String> allowed) {
+        static String oneOf(String field, ConfigValue value, List<String> allowed) {
             String name = stringValue(field, value);
             if (!allowed.contains(name)) {
                 throw unknownValue(field, name, allowed);
@@ -390,7 +326,7 @@ public final class CampaignParser {
         }
 
         /** A scalar or a list of scalars, non-empty and without duplicates; {@code defaults} when absent (null: required). */
-        private <T> List<T> list(String field, List<String> defaults, Function<ConfigValue, T> element) {
+        <T> List<T> list(String field, List<String> defaults, Function<ConfigValue, T> element) {
             if (!config.hasPath(field)) {
                 if (defaults == null) {
                     throw new BadInputException(field, "required key is missing");
@@ -410,11 +346,16 @@ public final class CampaignParser {
             return result;
         }
 
-        private boolean isEmptyList(String field) {
+        boolean isEmptyList(String field) {
             return config.hasPath(field) && value(field).valueType() == ConfigValueType.LIST && config.getList(field).isEmpty();
         }
 
-        private ConfigValue value(String field) {
+        /** Whether {@code field} is set. */
+        boolean has(String field) {
+            return config.hasPath(field);
+        }
+
+        ConfigValue value(String field) {
             if (!config.hasPath(field)) {
                 throw new BadInputException(field, "required key is missing");
             }
@@ -432,12 +373,12 @@ public final class CampaignParser {
             return (String) value.unwrapped();
         }
 
-        private long integer(String field, long min) {
+        long integer(String field, long min) {
             return integer(field, value(field), min);
         }
 
         /** An integer >= min that fits an int (any long when there is no minimum). */
-        private static long integer(String field, ConfigValue value, long min) {
+        static long integer(String field, ConfigValue value, long min) {
             return integer(field, value, min, min == Long.MIN_VALUE ? Long.MAX_VALUE : Integer.MAX_VALUE);
         }
 
@@ -460,7 +401,7 @@ public final class CampaignParser {
         }
 
         /** A finite number; {@code inclusive} says whether {@code min} itself is allowed. */
-        private static double number(String field, ConfigValue value, double min, boolean inclusive) {
+        static double number(String field, ConfigValue value, double min, boolean inclusive) {
             String bound = (inclusive ? " >= " : " > ") + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString();
             if (value.valueType() != ConfigValueType.NUMBER) {
                 throw new BadInputException(field, "expected a number" + bound + ", got " + BadInputException.show(value));

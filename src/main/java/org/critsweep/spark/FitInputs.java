@@ -1,6 +1,7 @@
 package org.critsweep.spark;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,22 +10,25 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.critsweep.fit.AggregatedCurve;
+import org.critsweep.fit.AnalysedFamily;
+import org.critsweep.fit.FamilyData;
+import org.critsweep.fit.FiniteGuard;
+import org.critsweep.fit.LambdaPoint;
+import org.critsweep.fit.LayerWindow;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ReplicaMatrix;
+import org.critsweep.fit.SizeVariable;
 import org.critsweep.grid.ScalingFamily;
 
 /**
- * What the fit stage reads, by Spark SQL over the campaign's views: the replica-level λ_N of every point (from
- * {@code raw} at the last layer), replica-level ρ curves of selected points (for the bootstrap), and replica means
- * from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair decay and are left out, and so are
- * replicas that a numerical fault stopped, as in {@code curves}. A NaN or infinity read here is refused
- * ({@link FiniteGuard}).
+ * What the fit stage reads for one scaling family, by Spark SQL over the campaign's views: the replica-level λ_N of
+ * every point (from {@code raw} at the last layer), replica-level ρ curves of selected points (for the bootstrap),
+ * and replica means from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair decay and are
+ * left out, and so are replicas that a numerical fault stopped, as in {@code curves}. A NaN or infinity read here is
+ * refused ({@link FiniteGuard}).
  */
-final class FitInputs {
-
-    /** One grid point of a family, with its replicas' λ_N. */
-    record PointLambda(String pointId, Family family, double sigmaW, int depth, ReplicaMatrix lambda) {
-    }
+final class FitInputs implements FamilyData {
 
     private static final String LAMBDA = """
             SELECT p.point_id, p.arch, p.activation, p.sampler, p.sigma_b, p.width, p.size, p.sigma_w, p.depth,
@@ -42,42 +46,63 @@ final class FitInputs {
             WHERE point_id IN (%s) AND layer BETWEEN %d AND %d ORDER BY point_id, layer""";
 
     private final SparkSession spark;
+    private final AnalysedFamily family;
+    private final TreeMap<Integer, List<LambdaPoint>> lambdaBySize;
 
-    FitInputs(SparkSession spark) {
+    private FitInputs(SparkSession spark, AnalysedFamily family, TreeMap<Integer, List<LambdaPoint>> lambdaBySize) {
         this.spark = spark;
+        this.family = family;
+        this.lambdaBySize = lambdaBySize;
     }
 
-    /** Every family's points with their replica λ_N, grouped by scaling family, then size, then σ_w. */
-    Map<ScalingFamily, TreeMap<Integer, List<PointLambda>>> lambdaByFamily() {
+    /** Every family's inputs, with its points' replica λ_N read once for all, grouped by size, then σ_w. */
+    static Map<ScalingFamily, FitInputs> byFamily(SparkSession spark) {
         Map<String, List<Row>> byPoint = new LinkedHashMap<>();
         for (Row row : spark.sql(LAMBDA).collectAsList()) {
             byPoint.computeIfAbsent(row.getAs("point_id"), k -> new ArrayList<>()).add(row);
         }
-        Map<ScalingFamily, TreeMap<Integer, List<PointLambda>>> families = new LinkedHashMap<>();
+        Map<ScalingFamily, TreeMap<Integer, List<LambdaPoint>>> families = new LinkedHashMap<>();
         FiniteGuard guard = new FiniteGuard("raw.tangent_log_norm (lambda_N)");
         for (List<Row> rows : byPoint.values()) {
             Row first = rows.get(0);
             Family family = Family.of(first);
             double[] lambda = rows.stream().mapToDouble(r -> guard.check(r.getAs("point_id"), r.getAs("lambda")))
                     .toArray();
-            PointLambda point = new PointLambda(first.getAs("point_id"), family, first.getAs("sigma_w"),
-                    first.getAs("depth"), ReplicaMatrix.scalar(lambda));
+            LambdaPoint point = new LambdaPoint(first.getAs("point_id"), first.getAs("sigma_w"), first.getAs("depth"),
+                    ReplicaMatrix.scalar(lambda));
             ScalingFamily scaling = family.scaling();
             families.computeIfAbsent(scaling, k -> new TreeMap<>())
                     .computeIfAbsent(scaling.sizeOf(family.width(), family.size()), k -> new ArrayList<>()).add(point);
         }
         guard.refuseAny();
-        for (TreeMap<Integer, List<PointLambda>> sizes : families.values()) {
-            sizes.values().forEach(points -> points.sort(java.util.Comparator.comparingDouble(PointLambda::sigmaW)));
-        }
-        return families;
+        Map<ScalingFamily, FitInputs> inputs = new LinkedHashMap<>();
+        families.forEach((scaling, sizes) -> {
+            sizes.values().forEach(points -> points.sort(Comparator.comparingDouble(LambdaPoint::sigmaW)));
+            inputs.put(scaling, new FitInputs(spark, analysed(scaling), sizes));
+        });
+        return inputs;
     }
 
-    /** The replica-level ρ of each point over layers [from, to] (replicas without the full window are dropped). */
-    Map<String, ReplicaMatrix> replicaRho(List<String> pointIds, int from, int to) {
+    /** The family as the analysis knows it: its label (which seeds the bootstrap) and its size variable. */
+    private static AnalysedFamily analysed(ScalingFamily family) {
+        return new AnalysedFamily(family.toString(), family.mlp() ? SizeVariable.WIDTH : SizeVariable.LATTICE);
+    }
+
+    @Override
+    public AnalysedFamily family() {
+        return family;
+    }
+
+    @Override
+    public TreeMap<Integer, List<LambdaPoint>> lambdaBySize() {
+        return lambdaBySize;
+    }
+
+    @Override
+    public Map<String, ReplicaMatrix> replicaRho(List<String> pointIds, LayerWindow window) {
         Map<String, TreeMap<Integer, List<double[]>>> rows = new HashMap<>();
         FiniteGuard guard = new FiniteGuard("raw.rho");
-        for (Row row : spark.sql(RHO.formatted(quoted(pointIds), from, to)).collectAsList()) {
+        for (Row row : spark.sql(RHO.formatted(quoted(pointIds), window.from(), window.to())).collectAsList()) {
             String pointId = row.getAs("point_id");
             rows.computeIfAbsent(pointId, k -> new TreeMap<>())
                     .computeIfAbsent(row.<Integer>getAs("replica"), k -> new ArrayList<>())
@@ -96,12 +121,19 @@ final class FitInputs {
         return matrices;
     }
 
-    /** A mean and its standard error per layer from {@code curves} (rows where either is NULL are skipped). */
-    Map<String, List<Measurement>> curves(List<String> pointIds, String valueColumn, String stderrColumn, int from,
-                                          int to) {
+    /** From the {@code curves} table; rows where the mean or the standard error is NULL are skipped. */
+    @Override
+    public Map<String, List<Measurement>> curves(List<String> pointIds, AggregatedCurve curve, LayerWindow layers) {
+        String column = switch (curve) {
+            case RHO -> "rho";
+            case LN_RHO -> "ln_rho";
+        };
+        String valueColumn = column + "_mean";
+        String stderrColumn = column + "_stderr";
         Map<String, List<Measurement>> curves = new HashMap<>();
         FiniteGuard guard = new FiniteGuard("curves." + valueColumn + " or curves." + stderrColumn);
-        for (Row r : spark.sql(CURVE.formatted(valueColumn, stderrColumn, quoted(pointIds), from, to)).collectAsList()) {
+        for (Row r : spark.sql(CURVE.formatted(valueColumn, stderrColumn, quoted(pointIds), layers.from(),
+                layers.to())).collectAsList()) {
             if (r.isNullAt(r.fieldIndex("value")) || r.isNullAt(r.fieldIndex("stderr"))) {
                 continue;
             }
@@ -115,19 +147,6 @@ final class FitInputs {
         }
         guard.refuseAny();
         return curves;
-    }
-
-    /**
-     * The index of the first point (sorted by σ_w) at or above {@code sigmaW} whose predecessor is at or below it, or
-     * empty when the scan does not bracket σ_w.
-     */
-    static java.util.Optional<Integer> upperBracket(List<PointLambda> points, double sigmaW) {
-        for (int i = 1; i < points.size(); i++) {
-            if (points.get(i - 1).sigmaW() <= sigmaW && sigmaW <= points.get(i).sigmaW()) {
-                return java.util.Optional.of(i);
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static String quoted(List<String> pointIds) {

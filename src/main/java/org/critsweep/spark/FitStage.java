@@ -2,11 +2,11 @@ package org.critsweep.spark;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.ScalingFamily;
 import org.critsweep.store.CampaignDamage;
@@ -29,11 +29,10 @@ public final class FitStage {
 
     /** @return the number of families analysed */
     public static int run(SparkSession spark, CampaignStore store, Campaign campaign) {
-        FitInputs inputs = new FitInputs(spark);
-        FamilyAnalysis analysis = new FamilyAnalysis(inputs, campaign.analysis(), campaign.seed());
+        FamilyAnalysis analysis = new FamilyAnalysis(campaign.analysis(), campaign.seed());
         FitTables tables = new FitTables();
-        Map<ScalingFamily, TreeMap<Integer, List<FitInputs.PointLambda>>> families = inputs.lambdaByFamily();
-        families.forEach((family, bySize) -> tables.add(analysis.analyse(family, bySize)));
+        Map<ScalingFamily, FitInputs> families = FitInputs.byFamily(spark);
+        families.forEach((family, inputs) -> tables.add(family, analysis.analyse(inputs)));
         write(spark, store, TableNames.FITS, tables.fits(), Tables.FITS_SCHEMA);
         write(spark, store, TableNames.FIT_CURVES, tables.curves(), Tables.FIT_CURVES_SCHEMA);
         return families.size();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.critsweep.fit.CollapseData;
+import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ScaledPoint;
@@ -27,8 +29,7 @@ final class FitTables {
         return curves;
     }
 
-    void add(FamilyAnalysis.Report report) {
-        ScalingFamily family = report.family();
+    void add(ScalingFamily family, FamilyAnalysis.Report report) {
         for (FamilyAnalysis.SizeResult size : report.sizes()) {
             Scope scope = Scope.size(family, size.size());
             size.root().ifPresent(r -> fit(scope, r));
@@ -52,9 +53,9 @@ final class FitTables {
             curve(scope, "xi_par", off.depths());
         }));
         for (FamilyAnalysis.Collapse collapse : report.collapses()) {
-            String prefix = collapse.data().equals("lambda") ? "lambda_" : "";
+            String prefix = collapse.data() == CollapseData.LAMBDA ? "lambda_" : "";
             collapse.result().asFits(collapse.window()).forEach(r -> fit(all, renamed(r, prefix + r.quantity())));
-            String name = "collapse_" + collapse.data() + "_" + collapse.result().method();
+            String name = "collapse_" + collapse.data().label() + "_" + collapse.result().method();
             for (ScaledPoint p : collapse.result().collapsed()) {
                 curves.add(curveRow(all, name, family.sizeSymbol() + "=" + (long) p.size(), p.x(), p.y(), p.e()));
             }

@@ -4,37 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The critical decay of interpolated replica curves, with bootstrap errors, on planted mean-field decays. */
+/**
+ * The critical decay of interpolated replica curves, with bootstrap errors, on planted mean-field decays
+ * ({@link SyntheticScaling#criticalDecay}).
+ */
 class CriticalDecayAnalysisTest {
 
-    private static final double KAPPA = 0.2335;
-    private static final double OFFSET = 20.0;
-
-    /** ρ_r(l) = scale / (κ(l + l0)) · e^{s g_r − s²/2}: a mean-field decay with a log-normal replica factor. */
-    private static ReplicaMatrix planted(long seed, int replicas, double scale) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] layers = new double[400];
-        for (int l = 0; l < layers.length; l++) {
-            layers[l] = l + 1;
-        }
-        double[][] values = new double[replicas][layers.length];
-        for (int r = 0; r < replicas; r++) {
-            double g = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-            for (int l = 0; l < layers.length; l++) {
-                double s = 0.3 * Math.sqrt(layers[l] / layers.length);
-                values[r][l] = scale / (KAPPA * (layers[l] + OFFSET)) * Math.exp(s * g - s * s / 2);
-            }
-        }
-        return new ReplicaMatrix(layers, values);
-    }
+    private static final double KAPPA = SyntheticScaling.KAPPA;
+    private static final double OFFSET = SyntheticScaling.DECAY_OFFSET;
 
     @Test
     void recoversDeltaOneAndKappaWithBootstrapErrors() {
         CriticalDecayAnalysis.Result result = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
-                planted(1, 64, 1.0), planted(2, 64, 1.0), 0.3), 10, 400, new Bootstrap(100, 3));
+                SyntheticScaling.criticalDecay(1, 64), SyntheticScaling.criticalDecay(2, 64), 0.3), 10, 400,
+                new Bootstrap(100, 3));
         FitResult delta = result.delta().orElseThrow();
         assertEquals(1.0, delta.estimate(), 3 * delta.stderr(), "stderr " + delta.stderr());
         assertTrue(delta.stderr() < 0.1 && delta.method().endsWith("+bootstrap"));
@@ -57,7 +42,7 @@ class CriticalDecayAnalysisTest {
     @Test
     void aWindowShorterThanADecayReportsNoOffsetFit() {
         CriticalDecayAnalysis.Result result = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
-                planted(1, 16, 1.0), planted(2, 16, 1.0), 0.5), 10, 62, null);
+                SyntheticScaling.criticalDecay(1, 16), SyntheticScaling.criticalDecay(2, 16), 0.5), 10, 62, null);
         assertTrue(result.delta().isEmpty());
         assertTrue(result.kappa().isPresent() && result.bareDelta().isPresent());
     }

@@ -6,51 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * λ_N root and 1/N extrapolation on planted data: per replica λ = g (σ_w − σ_w,c(N)) + noise with
- * σ_w,c(N) = σ∞ + a/N, the finite-width law of PHYSICS.md §5 with its tanh, σ_b = 0.3 numbers.
+ * λ_N root and 1/N extrapolation on planted data ({@link SyntheticScaling#lambdaScans}): per replica
+ * λ = g (σ_w − σ_w,c(N)) + noise with σ_w,c(N) = σ∞ + a/N, the finite-width law of PHYSICS.md §5.
  */
 class CriticalPointAnalysisTest {
 
-    private static final double SIGMA_INF = 1.3955839751548;
-    private static final double SLOPE = 3.08;
-    private static final int[] WIDTHS = {64, 128, 256, 512};
-    private static final double NOISE = 0.02;
-
-    static List<CriticalPointAnalysis.SizeScan> plantedScans(long seed, int replicas) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<CriticalPointAnalysis.SizeScan> scans = new ArrayList<>();
-        double[] sigmaW = new double[11];
-        for (int i = 0; i < sigmaW.length; i++) {
-            sigmaW[i] = 1.30 + 0.02 * i;
-        }
-        for (int width : WIDTHS) {
-            double critical = SIGMA_INF + SLOPE / width;
-            ReplicaMatrix[] lambda = new ReplicaMatrix[sigmaW.length];
-            for (int p = 0; p < sigmaW.length; p++) {
-                double[] perReplica = new double[replicas];
-                for (int r = 0; r < replicas; r++) {
-                    perReplica[r] = 0.9 * (sigmaW[p] - critical) + NOISE * gaussian(random);
-                }
-                lambda[p] = ReplicaMatrix.scalar(perReplica);
-            }
-            scans.add(new CriticalPointAnalysis.SizeScan(width, sigmaW, lambda));
-        }
-        return scans;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u = random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
-    }
+    private static final double SIGMA_INF = SyntheticScaling.SIGMA_INF;
+    private static final double SLOPE = SyntheticScaling.CRITICAL_SLOPE;
+    private static final int[] WIDTHS = SyntheticScaling.lambdaWidths();
 
     @Test
     void recoversPlantedRootsAndTheirExtrapolation() {
-        CriticalPointAnalysis.Result result = CriticalPointAnalysis.analyse(plantedScans(1, 64),
+        CriticalPointAnalysis.Result result = CriticalPointAnalysis.analyse(SyntheticScaling.lambdaScans(1, 64),
                 new Bootstrap(200, 99), true);
         for (int i = 0; i < WIDTHS.length; i++) {
             FitResult root = result.roots().get(i).orElseThrow();
@@ -67,7 +37,7 @@ class CriticalPointAnalysisTest {
 
     @Test
     void bootstrapIsReproducibleForASeed() {
-        List<CriticalPointAnalysis.SizeScan> scans = plantedScans(2, 16);
+        List<CriticalPointAnalysis.SizeScan> scans = SyntheticScaling.lambdaScans(2, 16);
         FitResult a = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), true).extrapolation().orElseThrow()
                 .infinite();
         FitResult b = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), true).extrapolation().orElseThrow()
@@ -84,8 +54,8 @@ class CriticalPointAnalysisTest {
     void bootstrapIntervalOfTheInfiniteWidthPointCoversTheTruth() {
         int hits = 0;
         for (int set = 0; set < 20; set++) {
-            FitResult inf = CriticalPointAnalysis.analyse(plantedScans(100 + set, 32), new Bootstrap(200, set), true)
-                    .extrapolation().orElseThrow().infinite();
+            FitResult inf = CriticalPointAnalysis.analyse(SyntheticScaling.lambdaScans(100 + set, 32),
+                    new Bootstrap(200, set), true).extrapolation().orElseThrow().infinite();
             if (inf.ciLow() <= SIGMA_INF && SIGMA_INF <= inf.ciHigh()) {
                 hits++;
             }

@@ -1,6 +1,5 @@
 package org.critsweep.grid;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.critsweep.fit.AnalysisSpec;
+import org.critsweep.fit.CollapseMethod;
+import org.critsweep.fit.Estimate;
+import org.critsweep.fit.LayerWindow;
+import org.critsweep.fit.ScaledLayerWindow;
+import org.critsweep.fit.TauWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -170,10 +176,10 @@ class CampaignParserTest {
                 + " exponents = [delta] }");
         AnalysisSpec analysis = campaign.analysis();
         assertEquals(50, analysis.bootstrap());
-        assertEquals(List.of("hh"), analysis.collapse());
-        assertArrayEquals(new int[] {20, 200}, analysis.decayWindow());
-        assertTrue(analysis.wants("delta"));
-        assertFalse(analysis.wants("beta"));
+        assertEquals(List.of(CollapseMethod.HH), analysis.collapse());
+        assertEquals(Optional.of(new LayerWindow(20, 200)), analysis.decayWindow());
+        assertTrue(analysis.wants(Estimate.DELTA));
+        assertFalse(analysis.wants(Estimate.BETA));
         assertEquals(parse(VALID).dataIdentity(), campaign.dataIdentity());
         assertEquals(parse(VALID).dataIdentity(), parse(VALID, "grid.width=[8, 16, 32]", "grid.replicas=64")
                 .dataIdentity(), "a grown campaign keeps its identity");
@@ -181,6 +187,12 @@ class CampaignParserTest {
         assertNotEquals(parse(VALID).canonicalConfig(), campaign.canonicalConfig());
         assertEquals(AnalysisSpec.defaults().bootstrap(), parse(VALID).analysis().bootstrap());
         assertEquals(List.of(), parse(VALID, "analysis.collapse=[]").analysis().collapse());
+        AnalysisSpec windows = parse(VALID, "analysis { tau_window = [5, 0.1], collapse_window = [0.5, 4] }")
+                .analysis();
+        assertEquals(new TauWindow(5, 0.1), windows.tauWindow());
+        assertEquals(Optional.of(new ScaledLayerWindow(0.5, 4)), windows.collapseWindow());
+        assertEquals(Optional.empty(), windows.decayWindow(), "auto when absent");
+        assertEquals(new TauWindow(10, 0.05), parse(VALID, "analysis.tau_window=auto").analysis().tauWindow());
     }
 
     @ParameterizedTest(name = "{0}")

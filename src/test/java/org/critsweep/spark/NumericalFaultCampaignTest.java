@@ -18,6 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.critsweep.fit.AggregatedCurve;
+import org.critsweep.fit.LayerWindow;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.GridPoint;
@@ -209,23 +211,24 @@ class NumericalFaultCampaignTest {
         TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
         String pointId = plan.points().get(2).pointId();
-        FitInputs inputs = new FitInputs(spark);
-        assertEquals(5, inputs.replicaRho(List.of(pointId), 10, 20).get(pointId).replicas(), "clean inputs pass");
+        FitInputs inputs = FitInputs.byFamily(spark).values().iterator().next(); // reads any point's rho and curves
+        assertEquals(5, inputs.replicaRho(List.of(pointId), new LayerWindow(10, 20)).get(pointId).replicas(),
+                "clean inputs pass");
 
         damage(spark, TableNames.RAW, "rho", pointId, "replica = 0 AND layer = 13", Double.NaN);
         IllegalStateException rho = assertThrows(IllegalStateException.class,
-                () -> inputs.replicaRho(List.of(pointId), 10, 20));
+                () -> inputs.replicaRho(List.of(pointId), new LayerWindow(10, 20)));
         assertTrue(rho.getMessage().startsWith("fit refused: 1 non-finite value (NaN or infinity) in raw.rho, point "
                 + pointId), rho.getMessage());
 
         damage(spark, TableNames.RAW, "tangent_log_norm", pointId, "replica < 2 AND layer = 20",
                 Double.POSITIVE_INFINITY);
-        IllegalStateException lambda = assertThrows(IllegalStateException.class, inputs::lambdaByFamily);
+        IllegalStateException lambda = assertThrows(IllegalStateException.class, () -> FitInputs.byFamily(spark));
         assertTrue(lambda.getMessage().contains("2 non-finite values"), lambda.getMessage());
 
         damage(spark, TableNames.CURVES, "rho_stderr", pointId, "layer IN (11, 12, 13)", Double.NEGATIVE_INFINITY);
         IllegalStateException curves = assertThrows(IllegalStateException.class,
-                () -> inputs.curves(List.of(pointId), "rho_mean", "rho_stderr", 10, 20));
+                () -> inputs.curves(List.of(pointId), AggregatedCurve.RHO, new LayerWindow(10, 20)));
         assertTrue(curves.getMessage().contains("3 non-finite values") && curves.getMessage().contains(pointId),
                 curves.getMessage());
     }

@@ -1,15 +1,15 @@
-package org.critsweep.spark;
+package org.critsweep.fit;
 
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * Keeps NaN and ±∞ out of the fit stage. The sweep writes neither (a numerical fault stops its replica, which the
- * aggregation and {@link FitInputs} leave out; docs/ERRORS.md), so a non-finite value read for a fit means damaged
+ * aggregation and the fit's inputs leave out; docs/ERRORS.md), so a non-finite value read for a fit means damaged
  * tables or tables written by an older version. The fit refuses them — naming their count and points — rather than
  * bias an estimate by dropping them.
  */
-final class FiniteGuard {
+public final class FiniteGuard {
 
     private static final int POINTS_NAMED = 5;
 
@@ -18,12 +18,12 @@ final class FiniteGuard {
     private int count;
 
     /** @param source where the values come from, for the message (e.g. {@code raw.rho}) */
-    FiniteGuard(String source) {
+    public FiniteGuard(String source) {
         this.source = source;
     }
 
     /** Returns {@code value}, counting it against {@code pointId} if it is not finite. */
-    double check(String pointId, double value) {
+    public double check(String pointId, double value) {
         if (!Double.isFinite(value)) {
             count++;
             points.add(pointId);
@@ -32,7 +32,7 @@ final class FiniteGuard {
     }
 
     /** @throws IllegalStateException if any value checked so far was not finite */
-    void refuseAny() {
+    public void refuseAny() {
         if (count == 0) {
             return;
         }

@@ -1,0 +1,216 @@
+package org.critsweep.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The scaling analysis of one family (PHYSICS.md §6–7): the critical point per size and its extrapolation, the
+ * critical decay per size, the ρ-based cross-check, β and ν_∥ at the largest size, the collapses across sizes, and
+ * the universality verdict. It reads its data through {@link FamilyData}, so it runs wherever that comes from.
+ */
+public final class FamilyAnalysis {
+
+    private static final String RHO_ROOT = "sigma_w_c_rho";
+    private static final String RHO_ROOT_METHOD = "flat_effective_exponent";
+
+    /** What one size gave; the decay is measured at {@code decayAt}. */
+    public record SizeResult(int size, Optional<FitResult> root, Optional<FitResult> rhoRoot,
+                             Optional<CriticalDecayAnalysis.Result> decay, Optional<Double> decayAt) {
+    }
+
+    /** One collapse: which data, its result, and the window it pooled (for the table). */
+    public record Collapse(CollapseData data, CollapseResult result, String window) {
+    }
+
+    /** Everything found for a family. */
+    public record Report(List<SizeResult> sizes, Optional<CriticalPointExtrapolation.Extrapolation> extrapolation,
+                         Optional<SizeResult> offCriticalSize, Optional<OffCriticalAnalysis.Result> offCritical,
+                         List<Collapse> collapses, UniversalityVerdict.Verdict verdict) {
+    }
+
+    private final AnalysisSpec analysis;
+    private final long campaignSeed;
+
+    /** @param campaignSeed seeds every bootstrap and Markov chain, with the family's label and the purpose */
+    public FamilyAnalysis(AnalysisSpec analysis, long campaignSeed) {
+        this.analysis = analysis;
+        this.campaignSeed = campaignSeed;
+    }
+
+    public Report analyse(FamilyData data) {
+        AnalysedFamily family = data.family();
+        SortedMap<Integer, List<LambdaPoint>> bySize = data.lambdaBySize();
+        List<CriticalPointAnalysis.SizeScan> scans = new ArrayList<>();
+        bySize.forEach((size, points) -> scans.add(new CriticalPointAnalysis.SizeScan(size,
+                points.stream().mapToDouble(LambdaPoint::sigmaW).toArray(),
+                points.stream().map(LambdaPoint::lambda).toArray(ReplicaMatrix[]::new))));
+        CriticalPointAnalysis.Result critical = CriticalPointAnalysis.analyse(scans,
+                bootstrap(family, "critical_point"), family.widthScaled() && scans.size() >= 2);
+        List<SizeResult> sizes = new ArrayList<>();
+        int index = 0;
+        for (Map.Entry<Integer, List<LambdaPoint>> entry : bySize.entrySet()) {
+            sizes.add(analyseSize(data, entry.getKey(), entry.getValue(), critical.roots().get(index++)));
+        }
+        Optional<SizeResult> largest = sizes.stream().filter(s -> s.root().isPresent())
+                .reduce((a, b) -> b);
+        Optional<OffCriticalAnalysis.Result> offCritical = largest
+                .flatMap(s -> offCritical(data, s, bySize.get(s.size())));
+        List<Collapse> collapses = analysis.wants(Estimate.FSS) && bySize.size() >= 2
+                ? collapses(data, critical) : List.of();
+        List<FitResult> exponents = new ArrayList<>(offCritical.map(OffCriticalAnalysis.Result::exponents)
+                .orElse(List.of()));
+        largest.flatMap(SizeResult::decay).flatMap(CriticalDecayAnalysis.Result::delta).ifPresent(exponents::add);
+        if (!family.widthScaled()) {
+            collapses.stream().filter(c -> c.data() == CollapseData.DEPTH_SCAN).findFirst()
+                    .ifPresent(c -> exponents.add(asZ(c)));
+        }
+        return new Report(sizes, critical.extrapolation(), largest, offCritical, collapses,
+                UniversalityVerdict.judge(exponents));
+    }
+
+    /**
+     * The critical decay is measured at the size's own root σ_w,c(N): there the slight chaos of τ ≈ 3/N offsets the
+     * finite-width decay, and the curve follows 1/(κ(l + l0)) furthest. (At σ_w,c(∞) the same window already bends
+     * down: on the tanh σ_b = 0.3 campaign of conf/mlp-tanh-fss.conf δ reads 1.22 ± 0.04 at N = 1024 there, against
+     * 1.01 ± 0.04 at σ_w,c(N).)
+     */
+    private SizeResult analyseSize(FamilyData data, int size, List<LambdaPoint> points, Optional<FitResult> root) {
+        if (root.isEmpty()) {
+            return new SizeResult(size, root, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        int depth = points.get(0).depth();
+        LayerWindow window = FitWindows.decay(analysis, data.family(), size, depth);
+        Optional<Double> decayAt = root.map(FitResult::estimate);
+        Optional<ScanBracket> bracket = decayAt.flatMap(target -> ScanBracket.around(points, target));
+        Optional<CriticalDecayAnalysis.Result> decay = Optional.empty();
+        if (analysis.wants(Estimate.DELTA) && bracket.isPresent() && window.to() > window.from()) {
+            ScanBracket around = bracket.get();
+            Map<String, ReplicaMatrix> rho = data.replicaRho(around.pointIds(), window);
+            String below = around.below().pointId();
+            String above = around.above().pointId();
+            if (rho.containsKey(below) && rho.containsKey(above)) {
+                decay = Optional.of(CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
+                        rho.get(below), rho.get(above), around.weight()), window.from(), window.to(),
+                        bootstrap(data.family(), "decay/" + size)));
+            }
+        }
+        double offset = decay.map(CriticalDecayAnalysis.Result::offset).filter(Double::isFinite).orElse(0.0);
+        return new SizeResult(size, root, rhoRoot(data, points, window, offset), decay, decayAt);
+    }
+
+    /** The ρ-based cross-check: σ_w where the drift of δ_eff changes sign from growing to falling. */
+    private static Optional<FitResult> rhoRoot(FamilyData data, List<LambdaPoint> points, LayerWindow window,
+                                               double offset) {
+        Map<String, List<Measurement>> curves = data.curves(ids(points), AggregatedCurve.RHO, window);
+        List<Measurement> negativeDrift = new ArrayList<>();
+        for (LambdaPoint p : points) {
+            List<Measurement> curve = curves.getOrDefault(p.pointId(), List.of());
+            EffectiveExponent.drift(EffectiveExponent.curve(curve, offset, window.from(), window.to()), offset)
+                    .ifPresent(d -> negativeDrift.add(new Measurement(p.sigmaW(), -d.value(), d.stderr())));
+        }
+        return LyapunovRoot.find(negativeDrift, RHO_ROOT, RHO_ROOT_METHOD);
+    }
+
+    private Optional<OffCriticalAnalysis.Result> offCritical(FamilyData data, SizeResult size,
+                                                             List<LambdaPoint> points) {
+        boolean beta = analysis.wants(Estimate.BETA);
+        boolean nu = analysis.wants(Estimate.NU_PAR);
+        if (!beta && !nu) {
+            return Optional.empty();
+        }
+        int depth = points.get(0).depth();
+        LayerWindow xiWindow = FitWindows.decay(analysis, data.family(), size.size(), depth);
+        LayerWindow plateau = FitWindows.plateau(depth);
+        Map<String, ReplicaMatrix> rho = data.replicaRho(ids(points),
+                new LayerWindow(Math.min(xiWindow.from(), plateau.from()), depth));
+        List<OffCriticalAnalysis.ScanPoint> scan = points.stream().filter(p -> rho.containsKey(p.pointId()))
+                .map(p -> new OffCriticalAnalysis.ScanPoint(p.sigmaW(), rho.get(p.pointId()))).toList();
+        TauWindow tau = analysis.tauWindow();
+        return Optional.of(OffCriticalAnalysis.analyse(scan, size.root().orElseThrow(),
+                new OffCriticalAnalysis.Settings(plateau, xiWindow, tau.minScaledTau() / size.size(), tau.maxTau(),
+                        beta, nu), bootstrap(data.family(), "off_critical")));
+    }
+
+    private List<Collapse> collapses(FamilyData data, CriticalPointAnalysis.Result critical) {
+        Optional<Double> target = critical.extrapolation().map(e -> e.infinite().estimate())
+                .or(() -> critical.roots().stream().flatMap(Optional::stream).map(FitResult::estimate)
+                        .reduce((a, b) -> b));
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        AnalysedFamily family = data.family();
+        SortedMap<Integer, List<LambdaPoint>> bySize = data.lambdaBySize();
+        List<ScalingPoint> depthScan = DepthScanData.at(data, target.get(), analysis.collapseWindow());
+        double tauMax = analysis.tauWindow().maxTau();
+        List<ScalingPoint> lambda = lambdaData(bySize, target.get(), tauMax);
+        String depthWindow = String.format(Locale.ROOT, "sigma_w = %.6f, %s in %s, %s", target.get(),
+                family.sizeSymbol(), bySize.keySet(), FitWindows.describeCollapse(family, analysis.collapseWindow()));
+        String lambdaWindow = String.format(Locale.ROOT, "|sigma_w - %.6f| <= %s, %s in %s", target.get(),
+                tauMax, family.sizeSymbol(), bySize.keySet());
+        List<Collapse> collapses = new ArrayList<>();
+        for (CollapseMethod method : analysis.collapse()) {
+            DataCollapse collapse = switch (method) {
+                case HH -> new HoudayerHartmannCollapse();
+                case BAYES -> new BayesianCollapse(seed(family, "collapse/" + method.label()), analysis.mcmcSteps());
+            };
+            if (distinctSizes(depthScan) >= 2) {
+                collapses.add(new Collapse(CollapseData.DEPTH_SCAN, collapse.fit(depthScan, ScalingForm.depthScan(),
+                        new double[] {0.5, 1.0}, new double[] {0.1, 0.1}), depthWindow));
+            }
+            if (distinctSizes(lambda) >= 2) {
+                collapses.add(new Collapse(CollapseData.LAMBDA, collapse.fit(lambda, ScalingForm.generic(),
+                        new double[] {target.get(), 1.0, -1.0}, new double[] {0.005, 0.1, 0.1}), lambdaWindow));
+            }
+        }
+        return collapses;
+    }
+
+    /**
+     * λ_N against σ_w and size within |σ_w − σ_w,c| ≤ τ_max: N λ_N = F(τ N) at finite width (PHYSICS.md §5), so
+     * c1 = 1, c2 = −1 for an MLP; farther out the curvature of λ_∞(σ_w) breaks the form.
+     */
+    private static List<ScalingPoint> lambdaData(SortedMap<Integer, List<LambdaPoint>> bySize, double sigmaWc,
+                                                 double tauMax) {
+        List<ScalingPoint> data = new ArrayList<>();
+        bySize.forEach((size, points) -> {
+            for (LambdaPoint p : points) {
+                if (Math.abs(p.sigmaW() - sigmaWc) > tauMax) {
+                    continue;
+                }
+                Measurement m = p.lambda().mean(Bootstrap.identity(new int[] {p.lambda().replicas()})[0]).get(0);
+                if (Double.isFinite(m.stderr()) && m.stderr() > 0) {
+                    data.add(new ScalingPoint(size, p.sigmaW(), m.value(), m.stderr()));
+                }
+            }
+        });
+        return data;
+    }
+
+    /** A CNN's depth scan measures z: X = ln l − z ln L. */
+    private static FitResult asZ(Collapse depthScan) {
+        FitResult b = depthScan.result().asFits(depthScan.window()).get(1);
+        return new FitResult("z", b.estimate(), b.stderr(), b.ciLow(), b.ciHigh(), b.method(), b.window(),
+                b.quality(), b.nUsed());
+    }
+
+    private static long distinctSizes(List<ScalingPoint> data) {
+        return data.stream().mapToDouble(ScalingPoint::size).distinct().count();
+    }
+
+    private static List<String> ids(List<LambdaPoint> points) {
+        return points.stream().map(LambdaPoint::pointId).toList();
+    }
+
+    private Bootstrap bootstrap(AnalysedFamily family, String purpose) {
+        return analysis.bootstrap() == 0 ? null : new Bootstrap(analysis.bootstrap(), seed(family, purpose));
+    }
+
+    /** A stream seed per (campaign, family, purpose): the analysis is reproducible bit for bit. */
+    private long seed(AnalysedFamily family, String purpose) {
+        return campaignSeed * 0x9E3779B97F4A7C15L + (family.label() + "/" + purpose).hashCode();
+    }
+}
