@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.critsweep.grid.BadInputException;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.kernel.KernelBenchmark;
 import org.critsweep.kernel.KernelBenchmark.Timing;
 import org.critsweep.theory.TheoryBenchmark;
@@ -32,10 +32,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (Activations.byName(activation).isEmpty()) {
-            throw new BadInputException("--activation", "unknown value '" + activation + "'; allowed: "
-                    + String.join(", ", Activations.names()));
-        }
+        ActivationKind kind = ActivationKind.byLabel(activation).orElseThrow(() -> new BadInputException(
+                "--activation", "unknown value '" + activation + "'; allowed: " + String.join(", ",
+                ActivationKind.labels())));
         if (rounds < 1) {
             throw new BadInputException("--rounds", "expected an integer >= 1, got " + rounds);
         }
@@ -51,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         KernelBenchmark bench = new KernelBenchmark(rounds);
         TextTable table = new TextTable(List.of("N", "gaussian_ns", "dense_ns_per_weight", "dense_over_gaussian",
                 "gram_ns_per_neuron", "gram_us_per_layer", "dense_over_gram_per_layer"));
-        var phi = Activations.of(activation);
+        var phi = kind.activation();
         for (int width : widths) {
             Timing gaussian = bench.nanosPerGaussian(width);
             Timing dense = bench.nanosPerDenseWeight(phi, width);

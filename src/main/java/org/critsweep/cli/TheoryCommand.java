@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.MeanField;
 import org.critsweep.theory.MeanFieldCurve;
@@ -31,8 +31,9 @@ final class TheoryCommand {
         String name;
 
         Activation resolve() {
-            return Activations.byName(name).orElseThrow(() -> new BadInputException("--activation",
-                    "unknown value '" + name + "'; allowed: " + String.join(", ", Activations.names())));
+            return ActivationKind.byLabel(name).map(ActivationKind::activation).orElseThrow(() -> new BadInputException(
+                    "--activation", "unknown value '" + name + "'; allowed: "
+                    + String.join(", ", ActivationKind.labels())));
         }
     }
 

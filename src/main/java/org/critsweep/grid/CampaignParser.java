@@ -18,8 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.kernel.Protocol;
 
 /**
@@ -137,7 +136,7 @@ public final class CampaignParser {
 
         private GridSpec grid() {
             List<Arch> archs = names("grid.arch", List.of("mlp"), Arch.class);
-            List<String> activations = list("grid.activation", null, this::activationName);
+            List<ActivationKind> activations = names("grid.activation", null, ActivationKind.class);
             Sampler sampler = enumValue("grid.sampler", config.hasPath("grid.sampler")
                     ? string("grid.sampler") : "gram", Sampler.class);
             List<Double> sigmaB = list("grid.sigma_b", null, v -> number("grid.sigma_b", v, 0.0, true));
@@ -170,14 +169,16 @@ public final class CampaignParser {
          * c = +1 and c = −1 are both absorbing. Such a grid is refused rather than swept, since every ρ-based fit of
          * it would be meaningless; σ_b = 0 stays allowed for ReLU, whose critical point it is.
          */
-        private static void refuseDegenerateOrderParameter(List<String> activations, List<Double> sigmaB) {
+        private static void refuseDegenerateOrderParameter(List<ActivationKind> activations, List<Double> sigmaB) {
             if (sigmaB.stream().noneMatch(b -> b == 0.0)) {
                 return;
             }
-            List<String> odd = Activations.all().stream().filter(Activation::isOdd).map(Activation::name).toList();
-            List<String> even = Activations.all().stream().filter(a -> !a.isOdd()).map(Activation::name).toList();
-            activations.stream().filter(odd::contains).findFirst().ifPresent(a -> {
-                throw new BadInputException("grid.sigma_b", "0 with the odd activation " + a + " is degenerate: rho = 1"
+            List<String> odd = Arrays.stream(ActivationKind.values()).filter(a -> a.activation().isOdd())
+                    .map(ActivationKind::label).toList();
+            List<String> even = Arrays.stream(ActivationKind.values()).filter(a -> !a.activation().isOdd())
+                    .map(ActivationKind::label).toList();
+            activations.stream().filter(a -> a.activation().isOdd()).findFirst().ifPresent(a -> {
+                throw new BadInputException("grid.sigma_b", "0 with the odd activation " + a.label() + " is degenerate: rho = 1"
                         + " - c does not decay and c = 1 and c = -1 are both absorbing (docs/PHYSICS.md section 2);"
                         + " allowed: values > 0 with " + String.join(", ", odd) + "; 0 only with " + String.join(", ", even));
             });
@@ -307,10 +308,6 @@ public final class CampaignParser {
                 return RecordSchedule.every();
             }
             throw new BadInputException("grid.record", "expected every or { log = n }, got " + BadInputException.show(value));
-        }
-
-        private String activationName(ConfigValue value) {
-            return oneOf("grid.activation", value, Activations.names());
         }
 
         private <E extends Enum<E>> List<E> names(String field, List<String> defaults, Class<E> type) {

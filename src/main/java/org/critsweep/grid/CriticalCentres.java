@@ -2,7 +2,7 @@ package org.critsweep.grid;
 
 import java.util.Map;
 import java.util.Optional;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.NoCriticalPointException;
 
@@ -24,23 +24,23 @@ public final class CriticalCentres {
     }
 
     /** The key of a family: arch, activation, sampler, σ_b, width (CNN: channels) and CNN size. */
-    public static String key(String arch, String activation, String sampler, double sigmaB, int width,
+    public static String key(Arch arch, ActivationKind activation, Sampler sampler, double sigmaB, int width,
                              Integer size) {
-        return arch + "/" + activation + "/" + sampler + "/" + sigmaB + "/" + width + "/" + size;
+        return arch.label() + "/" + activation.label() + "/" + sampler.label() + "/" + sigmaB + "/" + width + "/"
+                + size;
     }
 
     /**
      * @throws BadInputException naming {@code grid.sigma_w} when neither a measured nor a mean-field critical point
      *         exists (e.g. ReLU at σ_b > 0)
      */
-    double centre(Arch arch, String activation, Sampler sampler, double sigmaB, int width, Integer size) {
-        Optional<Double> found = Optional.ofNullable(measured.get(key(arch.label(), activation, sampler.label(),
-                sigmaB, width, size)));
+    double centre(Arch arch, ActivationKind activation, Sampler sampler, double sigmaB, int width, Integer size) {
+        Optional<Double> found = Optional.ofNullable(measured.get(key(arch, activation, sampler, sigmaB, width, size)));
         if (found.isPresent()) {
             return found.get();
         }
         try {
-            return CriticalLine.sigmaWc(Activations.of(activation), sigmaB);
+            return CriticalLine.sigmaWc(activation.activation(), sigmaB);
         } catch (NoCriticalPointException e) {
             throw new BadInputException("grid.sigma_w", "around-critical needs a critical point, but "
                     + e.getMessage().replaceFirst("^sigma_b: ", "") + "; give sigma_w values instead");

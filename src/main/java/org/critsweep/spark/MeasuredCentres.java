@@ -24,7 +24,7 @@ public final class MeasuredCentres {
         spark.read().parquet(store.table(Tables.FITS)).createOrReplaceTempView(Tables.FITS);
         Map<String, Double> roots = new HashMap<>();
         for (Row r : spark.sql(ROOTS).collectAsList()) {
-            roots.put(CriticalCentres.key(r.getAs("arch"), r.getAs("activation"), r.getAs("sampler"),
+            roots.put(CriticalCentres.key(FamilyColumns.arch(r), FamilyColumns.activation(r), FamilyColumns.sampler(r),
                     r.<Double>getAs("sigma_b"), r.<Integer>getAs("width"), r.getAs("size")), r.getAs("estimate"));
         }
         return new CriticalCentres(roots);
