@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Parses the campaign's {@code analysis { … }} block into an {@link AnalysisSpec}, with the parser's typed readers. */
+/** Parses the campaign's {@code analysis { … }} block into an {@link AnalysisSpec}, with {@link HoconFields}. */
 final class AnalysisSection {
 
-    private final CampaignParser.Reader reader;
+    private final HoconFields reader;
 
-    AnalysisSection(CampaignParser.Reader reader) {
+    AnalysisSection(HoconFields reader) {
         this.reader = reader;
     }
 
@@ -24,10 +24,10 @@ final class AnalysisSection {
             throw new BadInputException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
         }
         List<String> collapse = reader.isEmptyList("analysis.collapse") ? List.of()
-                : reader.list("analysis.collapse", defaults.collapse(), v -> CampaignParser.Reader.oneOf(
+                : reader.list("analysis.collapse", defaults.collapse(), v -> HoconFields.oneOf(
                 "analysis.collapse", v, AnalysisSpec.COLLAPSE_METHODS));
         List<String> exponents = reader.list("analysis.exponents", AnalysisSpec.EXPONENTS,
-                v -> CampaignParser.Reader.oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
+                v -> HoconFields.oneOf("analysis.exponents", v, AnalysisSpec.EXPONENTS));
         int mcmcSteps = reader.has("analysis.mcmc_steps") ? (int) reader.integer("analysis.mcmc_steps", 100)
                 : defaults.mcmcSteps();
         double[] tauWindow = positivePair("analysis.tau_window", false);
@@ -39,7 +39,7 @@ final class AnalysisSection {
     /** {@code auto} (null) or [from, to] with integers 0 <= from < to. */
     private int[] decayWindow() {
         String field = "analysis.decay_window";
-        List<Long> bounds = autoOrPair(field, v -> CampaignParser.Reader.integer(field, v, 0));
+        List<Long> bounds = autoOrPair(field, v -> HoconFields.integer(field, v, 0));
         if (bounds == null) {
             return null;
         }
@@ -55,7 +55,7 @@ final class AnalysisSection {
      * than two separate bounds).
      */
     private double[] positivePair(String field, boolean ordered) {
-        List<Double> bounds = autoOrPair(field, v -> CampaignParser.Reader.number(field, v, 0.0, false));
+        List<Double> bounds = autoOrPair(field, v -> HoconFields.number(field, v, 0.0, false));
         if (bounds == null) {
             return null;
         }
