@@ -2,6 +2,7 @@ package org.critsweep.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -54,5 +55,16 @@ class GridPointTest {
                 "a point keeps its id when the grid around it grows");
         assertNotEquals(TaskPlanner.plan(small).points().indexOf(inSmall),
                 TaskPlanner.plan(large).points().stream().map(GridPoint::pointId).toList().indexOf(inSmall.pointId()));
+    }
+
+    @Test
+    void invalidParametersAreRefusedNamingTheField() {
+        assertEquals("sigma_w: expected a finite number > 0, got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> point(0.0, 0.3, 11, 13)).getMessage());
+        assertEquals("width: expected an integer >= 2, got 1", assertThrows(IllegalArgumentException.class,
+                () -> point(1.3, 0.3, 1, 13)).getMessage());
+        assertEquals("protocol: expected one exactly for a CNN, got null for CNN1D", assertThrows(
+                IllegalArgumentException.class, () -> new GridPoint(Arch.CNN1D, ActivationKind.TANH, Sampler.DENSE,
+                        1.3, 0.3, 8, 13, 1.0, 0.8)).getMessage());
     }
 }
