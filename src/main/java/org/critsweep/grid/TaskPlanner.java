@@ -86,7 +86,8 @@ public final class TaskPlanner {
             return grid.sigmaW();
         }
         java.util.TreeSet<Double> values = new java.util.TreeSet<>(grid.sigmaW());
-        values.addAll(grid.aroundCritical().around(centres.centre(arch, activation, sampler, sigmaB, width, size)));
+        values.addAll(grid.aroundCritical().around(centres.centre(FamilyMember.of(arch, activation, sampler, sigmaB,
+                width, size))));
         return List.copyOf(values);
     }
 

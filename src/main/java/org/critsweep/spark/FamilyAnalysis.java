@@ -23,6 +23,7 @@ import org.critsweep.fit.ScalingForm;
 import org.critsweep.fit.ScalingPoint;
 import org.critsweep.fit.UniversalityVerdict;
 import org.critsweep.grid.AnalysisSpec;
+import org.critsweep.grid.FamilyMember;
 import org.critsweep.grid.ScalingFamily;
 
 /**
@@ -37,7 +38,7 @@ final class FamilyAnalysis {
     static final String RHO_ROOT_METHOD = "flat_effective_exponent";
 
     /** What one size gave. */
-    record SizeResult(int size, Family family, String sigmaWRange, Optional<FitResult> root,
+    record SizeResult(int size, FamilyMember family, String sigmaWRange, Optional<FitResult> root,
                       Optional<FitResult> rhoRoot, Optional<CriticalDecayAnalysis.Result> decay,
                       Optional<Double> decayAt, List<String> bracket) {
     }
@@ -100,7 +101,7 @@ final class FamilyAnalysis {
      */
     private SizeResult analyseSize(ScalingFamily family, int size, List<FitInputs.PointLambda> points,
                                    Optional<FitResult> root) {
-        Family member = points.get(0).family();
+        FamilyMember member = points.get(0).family();
         String range = "[" + points.get(0).sigmaW() + ", " + points.get(points.size() - 1).sigmaW() + "]";
         if (root.isEmpty()) {
             return new SizeResult(size, member, range, root, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -2,6 +2,7 @@ package org.critsweep.spark;
 
 import org.apache.spark.sql.Row;
 import org.critsweep.grid.Arch;
+import org.critsweep.grid.FamilyMember;
 import org.critsweep.grid.Sampler;
 import org.critsweep.kernel.ActivationKind;
 import org.critsweep.kernel.Labelled;
@@ -18,6 +19,12 @@ final class FamilyColumns {
 
     static ActivationKind activation(Row r) {
         return Labelled.ofLabel(ActivationKind.class, "activation", r.getAs("activation"));
+    }
+
+    /** The family member of a row of {@code points}, {@code curves} or the per-size {@code fits}. */
+    static FamilyMember member(Row r) {
+        return FamilyMember.of(arch(r), activation(r), sampler(r), r.<Double>getAs("sigma_b"),
+                r.<Integer>getAs("width"), r.<Integer>getAs("size"));
     }
 
     static Sampler sampler(Row r) {

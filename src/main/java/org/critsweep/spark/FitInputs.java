@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ReplicaMatrix;
+import org.critsweep.grid.FamilyMember;
 import org.critsweep.grid.ScalingFamily;
 
 /**
@@ -23,7 +24,7 @@ import org.critsweep.grid.ScalingFamily;
 final class FitInputs {
 
     /** One grid point of a family, with its replicas' λ_N. */
-    record PointLambda(String pointId, Family family, double sigmaW, int depth, ReplicaMatrix lambda) {
+    record PointLambda(String pointId, FamilyMember family, double sigmaW, int depth, ReplicaMatrix lambda) {
     }
 
     private static final String LAMBDA = """
@@ -57,14 +58,13 @@ final class FitInputs {
         FiniteGuard guard = new FiniteGuard("raw.tangent_log_norm (lambda_N)");
         for (List<Row> rows : byPoint.values()) {
             Row first = rows.get(0);
-            Family family = Family.of(first);
+            FamilyMember family = FamilyColumns.member(first);
             double[] lambda = rows.stream().mapToDouble(r -> guard.check(r.getAs("point_id"), r.getAs("lambda")))
                     .toArray();
             PointLambda point = new PointLambda(first.getAs("point_id"), family, first.getAs("sigma_w"),
                     first.getAs("depth"), ReplicaMatrix.scalar(lambda));
-            ScalingFamily scaling = family.scaling();
-            families.computeIfAbsent(scaling, k -> new TreeMap<>())
-                    .computeIfAbsent(scaling.sizeOf(family.width(), family.size()), k -> new ArrayList<>()).add(point);
+            families.computeIfAbsent(family.family(), k -> new TreeMap<>())
+                    .computeIfAbsent(family.size(), k -> new ArrayList<>()).add(point);
         }
         guard.refuseAny();
         for (TreeMap<Integer, List<PointLambda>> sizes : families.values()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CriticalCentres;
+import org.critsweep.grid.FamilyMember;
 
 /** The λ_N roots an earlier run of a campaign measured, as the centres of an around-critical σ_w grid. */
 public final class MeasuredCentres {
@@ -22,10 +23,9 @@ public final class MeasuredCentres {
             return CriticalCentres.meanFieldOnly();
         }
         spark.read().parquet(store.table(Tables.FITS)).createOrReplaceTempView(Tables.FITS);
-        Map<String, Double> roots = new HashMap<>();
+        Map<FamilyMember, Double> roots = new HashMap<>();
         for (Row r : spark.sql(ROOTS).collectAsList()) {
-            roots.put(CriticalCentres.key(FamilyColumns.arch(r), FamilyColumns.activation(r), FamilyColumns.sampler(r),
-                    r.<Double>getAs("sigma_b"), r.<Integer>getAs("width"), r.getAs("size")), r.getAs("estimate"));
+            roots.put(FamilyColumns.member(r), r.getAs("estimate"));
         }
         return new CriticalCentres(roots);
     }

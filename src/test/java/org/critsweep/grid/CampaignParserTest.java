@@ -156,7 +156,7 @@ class CampaignParserTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(mf - 0.05 + 0.025 * i, planned.get(i), 1e-9);
         }
-        String key = CriticalCentres.key(Arch.MLP, ActivationKind.TANH, c.grid().sampler(), 0.3, 64, null);
+        FamilyMember key = FamilyMember.of(Arch.MLP, ActivationKind.TANH, c.grid().sampler(), 0.3, 64, null);
         List<Double> recentred = TaskPlanner.plan(c, new CriticalCentres(java.util.Map.of(key, 1.42))).points()
                 .stream().map(GridPoint::sigmaW).toList();
         assertEquals(List.of(1.37, 1.395, 1.42, 1.445, 1.47), recentred);
