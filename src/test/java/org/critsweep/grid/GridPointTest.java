@@ -33,7 +33,8 @@ class GridPointTest {
     /** Ids are a compatibility contract: stored campaigns are resumed by them. Changing this value breaks resume. */
     @Test
     void idOfAReferencePointNeverChanges() {
-        assertEquals("627ff7b70ab2e301", new GridPoint(Arch.MLP, ActivationKind.TANH, Sampler.DENSE, 1.44, 0.3, 64, 512, 1.0, 0.8).pointId());
+        assertEquals("627ff7b70ab2e301",
+                new GridPoint(Arch.MLP, ActivationKind.TANH, Sampler.DENSE, 1.44, 0.3, 64, 512, 1.0, 0.8).pointId());
     }
 
     @Test

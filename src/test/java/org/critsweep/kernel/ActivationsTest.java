@@ -36,7 +36,8 @@ class ActivationsTest {
 
     @Test
     void unknownNameIsRejectedWithTheAllowedNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ActivationKind.ofLabel("softplus"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActivationKind.ofLabel("softplus"));
         assertEquals("activation: unknown 'softplus'; allowed: tanh, erf, sin, relu, linear", e.getMessage());
     }
 

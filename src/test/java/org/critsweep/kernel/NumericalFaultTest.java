@@ -91,7 +91,8 @@ class NumericalFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samplers")
     void aDeadReluNetStopsTheLayerAfterEveryNeuronWentOff(String name, Function<NetworkSpec, MlpPropagator> sampler) {
-        MlpPropagator propagator = sampler.apply(new NetworkSpec(ActivationKind.RELU.activation(), 1.4, 0.0, 2, 200, 1.0, 1.0));
+        MlpPropagator propagator = sampler.apply(
+                new NetworkSpec(ActivationKind.RELU.activation(), 1.4, 0.0, 2, 200, 1.0, 1.0));
         for (int r = 0; r < 20; r++) {
             Run run = mlp(propagator, r);
             LayerObservables last = run.layers().get(run.layers().size() - 1);
@@ -147,7 +148,8 @@ class NumericalFaultTest {
      */
     @Test
     void aTanhNetWithAHugeWeightScaleStopsAtTheInput() {
-        Run run = mlp(MlpPropagator.gram(new NetworkSpec(ActivationKind.TANH.activation(), 1e80, 0.3, 8, 5, 1.0, 0.8)), 0);
+        Run run = mlp(MlpPropagator.gram(new NetworkSpec(ActivationKind.TANH.activation(), 1e80, 0.3, 8, 5, 1.0, 0.8)),
+                0);
         assertEquals(List.of(), run.layers());
         assertEquals(Optional.of(new NumericalFault(0, Kind.Q_OVERFLOW)), run.fault());
     }

@@ -31,7 +31,8 @@ class TangentTest {
             q = MeanFieldQuadrature.nextQ(Math::tanh, sigmaW, sigmaB, q);
         }
         LayerObservables[][] replicas = Replicas.run(
-                new NetworkSpec(ActivationKind.TANH.activation(), sigmaW, sigmaB, WIDTH, DEPTH, 1.0, 0.8), 0x7a9e_47L, 29L, REPLICAS);
+                new NetworkSpec(ActivationKind.TANH.activation(), sigmaW, sigmaB, WIDTH, DEPTH, 1.0, 0.8), 0x7a9e_47L, 29L,
+                REPLICAS);
 
         double[] excess = new double[REPLICAS];
         for (int r = 0; r < REPLICAS; r++) {

@@ -71,8 +71,8 @@ class PlotsTest {
                 .filter(f -> f.quantity().equals("sigma_w_c")).toList();
         Panel.Omission missing = assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(family(rootsOnly)));
         assertTrue(missing.reason().endsWith("and 2 widths have one"), missing.reason());
-        FamilyResults cnn = new FamilyResults(new ScalingFamily(Arch.CNN1D, ActivationKind.TANH, Sampler.DENSE, 0.3, 8), List.of(),
-                List.of(), List.of(), Map.of());
+        FamilyResults cnn = new FamilyResults(new ScalingFamily(Arch.CNN1D, ActivationKind.TANH, Sampler.DENSE, 0.3, 8),
+                List.of(), List.of(), List.of(), Map.of());
         assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(cnn));
     }
 

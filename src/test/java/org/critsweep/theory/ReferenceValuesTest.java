@@ -54,6 +54,7 @@ class ReferenceValuesTest {
 
     @Test
     void erfCriticalPointAtZeroBiasIsRootPiOverTwo() {
-        assertRelative(Math.sqrt(Math.PI) / 2.0, CriticalLine.sigmaWc(ActivationKind.ERF.activation(), 0.0), 1e-10, "erf");
+        assertRelative(Math.sqrt(Math.PI) / 2.0, CriticalLine.sigmaWc(ActivationKind.ERF.activation(), 0.0), 1e-10,
+                "erf");
     }
 }

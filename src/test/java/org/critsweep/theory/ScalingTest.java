@@ -59,13 +59,13 @@ class ScalingTest {
     @Test
     void oneOverNRecursionOfAnUnboundedLinearNetIsTwoLOverN() {
         int width = 64;
-        double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(ActivationKind.LINEAR.activation(), 2.0, 0.0),
-                1.0, width, 100);
+        double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(
+                MeanField.of(ActivationKind.LINEAR.activation(), 2.0, 0.0), 1.0, width, 100);
         for (int l = 0; l < ratio.length; l++) {
             assertEquals(2.0 * (l + 1) / width, ratio[l], 1e-12 * ratio[l], "layer " + l);
         }
-        double[] relu = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(ActivationKind.RELU.activation(), 2.0, 0.0),
-                1.0, width, 100);
+        double[] relu = FiniteWidthRecursion.relativeVarianceOfG(
+                MeanField.of(ActivationKind.RELU.activation(), 2.0, 0.0), 1.0, width, 100);
         // ReLU: Var(φ²) = (3/2 − 1/4)K², E[φ²] = K/2 and χ_∥ = K′/K, so the ratio grows by 4 (5/4)/n = 5/n a layer.
         assertEquals(5.0 * 100 / width, relu[99], 1e-12 * relu[99]);
     }
