@@ -2,7 +2,7 @@ package org.critsweep.cli;
 
 import org.critsweep.grid.BadInputException;
 import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 
 /**
  * The value of an {@code --activation} option as the activation it names. A call from the command rather than a
@@ -16,7 +16,7 @@ final class ActivationConverter {
 
     /** @throws BadInputException naming {@code --activation} and the allowed names */
     static Activation convert(String name) {
-        return Activations.byName(name).orElseThrow(() -> new BadInputException("--activation",
-                "unknown value '" + name + "'; allowed: " + String.join(", ", Activations.names())));
+        return ActivationKind.byLabel(name).map(ActivationKind::activation).orElseThrow(() -> new BadInputException(
+                "--activation", "unknown value '" + name + "'; allowed: " + String.join(", ", ActivationKind.labels())));
     }
 }

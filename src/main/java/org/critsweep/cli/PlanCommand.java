@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
                 "width", "depth", "tasks", "est_core_s"));
         int replicas = plan.campaign().grid().replicas();
         for (GridPoint p : plan.points()) {
-            table.add(List.of(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(),
+            table.add(List.of(p.pointId(), p.arch().label(), p.activation().label(), p.sampler().label(),
                     Formats.number(p.sigmaW()), Formats.number(p.sigmaB()), Integer.toString(p.width()),
                     Integer.toString(p.depth()), Integer.toString(tasksPerPoint.get(p.pointId())),
                     Formats.number(CostModel.coreSeconds(p, replicas))));

@@ -16,12 +16,12 @@ import org.critsweep.fit.LayerWindow;
 import org.critsweep.fit.ScaledLayerWindow;
 import org.critsweep.fit.TauWindow;
 
-/** Parses the campaign's {@code analysis { … }} block into an {@link AnalysisSpec}, with the parser's typed readers. */
+/** Parses the campaign's {@code analysis { … }} block into an {@link AnalysisSpec}, with {@link HoconFields}. */
 final class AnalysisSection {
 
-    private final CampaignParser.Reader reader;
+    private final HoconFields reader;
 
-    AnalysisSection(CampaignParser.Reader reader) {
+    AnalysisSection(HoconFields reader) {
         this.reader = reader;
     }
 
@@ -49,13 +49,13 @@ final class AnalysisSection {
                                                  Function<E, String> label) {
         List<String> labels = Arrays.stream(allowed).map(label).toList();
         return reader.list(field, defaults.stream().map(label).toList(),
-                v -> allowed[labels.indexOf(CampaignParser.Reader.oneOf(field, v, labels))]);
+                v -> allowed[labels.indexOf(HoconFields.oneOf(field, v, labels))]);
     }
 
     /** {@code auto} (empty) or [from, to] with integers 0 <= from < to. */
     private Optional<LayerWindow> decayWindow() {
         String field = "analysis.decay_window";
-        Optional<List<Long>> bounds = autoOrPair(field, v -> CampaignParser.Reader.integer(field, v, 0));
+        Optional<List<Long>> bounds = autoOrPair(field, v -> HoconFields.integer(field, v, 0));
         if (bounds.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ final class AnalysisSection {
      * than two separate bounds).
      */
     private <W> Optional<W> positivePair(String field, boolean ordered, BiFunction<Double, Double, W> window) {
-        Optional<List<Double>> bounds = autoOrPair(field, v -> CampaignParser.Reader.number(field, v, 0.0, false));
+        Optional<List<Double>> bounds = autoOrPair(field, v -> HoconFields.number(field, v, 0.0, false));
         if (bounds.isEmpty()) {
             return Optional.empty();
         }

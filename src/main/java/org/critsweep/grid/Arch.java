@@ -1,7 +1,9 @@
 package org.critsweep.grid;
 
+import org.critsweep.kernel.Labelled;
+
 /** Network architectures a campaign can sweep. */
-public enum Arch {
+public enum Arch implements Labelled {
     MLP(0),
     CNN1D(1),
     CNN2D(2);
@@ -21,7 +23,7 @@ public enum Arch {
         return dimensions > 0;
     }
 
-    /** The name used in campaign files and tables. */
+    @Override
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

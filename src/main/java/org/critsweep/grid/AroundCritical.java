@@ -17,6 +17,12 @@ public record AroundCritical(double halfWidth, int points) implements Serializab
     /** Values are rounded to 12 significant digits, as linspace values are, so that ids are stable. */
     private static final MathContext GRID_DIGITS = new MathContext(12);
 
+    public AroundCritical {
+        Invariant.require(halfWidth > 0 && Double.isFinite(halfWidth), "half-width", "a finite number > 0", halfWidth);
+        Invariant.require(points >= 2 && points <= GridSection.MAX_SIGMA_W_VALUES, "points",
+                "an integer in [2, " + GridSection.MAX_SIGMA_W_VALUES + "]", points);
+    }
+
     /** The σ_w values around {@code centre} (values ≤ 0 are dropped). */
     public List<Double> around(double centre) {
         List<Double> values = new ArrayList<>(points);

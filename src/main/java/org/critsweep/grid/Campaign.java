@@ -1,5 +1,6 @@
 package org.critsweep.grid;
 
+import java.util.Objects;
 import org.critsweep.fit.AnalysisSpec;
 
 /**
@@ -19,6 +20,15 @@ public record Campaign(String name, long seed, String output, double maxCoreHour
 
     /** Two days of two cores, an hour of a hundred: anything bigger than the campaigns of conf/ by far. */
     public static final double DEFAULT_MAX_CORE_HOURS = 100;
+
+    public Campaign {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(analysis, "analysis");
+        Invariant.require(maxCoreHours > 0 && Double.isFinite(maxCoreHours), "max_core_hours", "a finite number > 0",
+                maxCoreHours);
+    }
 
     /**
      * What a point's stored rows depend on beyond its own id: the campaign's name and seed (which key every random

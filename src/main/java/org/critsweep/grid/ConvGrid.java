@@ -2,6 +2,7 @@ package org.critsweep.grid;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import org.critsweep.kernel.Protocol;
 
 /**
@@ -16,6 +17,15 @@ public record ConvGrid(List<Integer> channels, List<Integer> sizes, int kernelSi
         channels = List.copyOf(channels);
         sizes = List.copyOf(sizes);
         activeThresholds = List.copyOf(activeThresholds);
+        Objects.requireNonNull(protocol, "protocol");
+        Invariant.require(!channels.isEmpty(), "channels", "a non-empty list", channels);
+        Invariant.require(!sizes.isEmpty(), "size", "a non-empty list", sizes);
+        int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        Invariant.require(kernelSize % 2 == 1 && kernelSize <= smallest, "kernel_size",
+                "an odd integer <= the smallest size (" + smallest + ")", kernelSize);
+        Invariant.require(activeThresholds.size() == 2 && activeThresholds.get(0) > 0
+                        && activeThresholds.get(0) < activeThresholds.get(1) && activeThresholds.get(1) < 1,
+                "active_thresholds", "two increasing values in (0, 1)", activeThresholds);
     }
 
     public double[] thresholds() {

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.critsweep.kernel.Activations;
+import java.util.Objects;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.kernel.ConvSpec;
 import org.critsweep.kernel.NetworkSpec;
 import org.critsweep.kernel.Protocol;
@@ -18,7 +19,7 @@ import org.critsweep.kernel.Protocol;
  * point's position in the grid, the campaign name or the number of replicas — so a point keeps its id, and hence
  * its random streams and rows, when the grid around it changes or its replica count grows.
  */
-public record GridPoint(Arch arch, String activation, Sampler sampler, double sigmaW, double sigmaB, int width,
+public record GridPoint(Arch arch, ActivationKind activation, Sampler sampler, double sigmaW, double sigmaB, int width,
                         int depth, double q0, double c0, int size, int kernelSize, Protocol protocol)
         implements Serializable {
 
@@ -27,20 +28,35 @@ public record GridPoint(Arch arch, String activation, Sampler sampler, double si
      * @param size  the CNN lattice size L (L × L in 2D); 0 for an MLP
      */
     public GridPoint {
-        if (arch.convolutional() != (protocol != null)) {
-            throw new IllegalArgumentException("protocol: expected one exactly for a CNN, got " + protocol + " for " + arch);
+        Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(sampler, "sampler");
+        Invariant.require(sigmaW > 0 && Double.isFinite(sigmaW), "sigma_w", "a finite number > 0", sigmaW);
+        Invariant.require(sigmaB >= 0 && Double.isFinite(sigmaB), "sigma_b", "a finite number >= 0", sigmaB);
+        Invariant.require(width >= 2, "width", "an integer >= 2", width);
+        Invariant.require(depth >= 1, "depth", "an integer >= 1", depth);
+        Invariant.require(q0 > 0 && Double.isFinite(q0), "q0", "a finite number > 0", q0);
+        Invariant.require(Math.abs(c0) <= 1, "c0", "a correlation in [-1, 1]", c0);
+        Invariant.require(arch.convolutional() == (protocol != null), "protocol",
+                "one exactly for a CNN", protocol + " for " + arch);
+        if (arch.convolutional()) {
+            Invariant.require(kernelSize % 2 == 1 && kernelSize <= size, "kernel_size", "an odd integer <= the size "
+                    + size, kernelSize);
+        } else {
+            Invariant.require(size == 0 && kernelSize == 0, "size", "0 (and kernel_size 0) for an MLP",
+                    size + " (kernel_size " + kernelSize + ")");
         }
     }
 
     /** An MLP point. */
-    public GridPoint(Arch arch, String activation, Sampler sampler, double sigmaW, double sigmaB, int width, int depth,
-                     double q0, double c0) {
+    public GridPoint(Arch arch, ActivationKind activation, Sampler sampler, double sigmaW, double sigmaB, int width,
+                     int depth, double q0, double c0) {
         this(arch, activation, sampler, sigmaW, sigmaB, width, depth, q0, c0, 0, 0, null);
     }
 
     /** The canonical text the id hashes; field names and values, fixed order (CNN fields only for CNNs). */
     public String canonicalForm() {
-        String common = "arch=" + arch.label() + ";activation=" + activation + ";sampler=" + sampler.label()
+        String common = "arch=" + arch.label() + ";activation=" + activation.label() + ";sampler=" + sampler.label()
                 + ";sigma_w=" + sigmaW + ";sigma_b=" + sigmaB + ";width=" + width + ";depth=" + depth
                 + ";q0=" + q0 + ";c0=" + c0;
         return arch.convolutional()
@@ -64,12 +80,12 @@ public record GridPoint(Arch arch, String activation, Sampler sampler, double si
     }
 
     public NetworkSpec networkSpec() {
-        return new NetworkSpec(Activations.of(activation), sigmaW, sigmaB, width, depth, q0, c0);
+        return new NetworkSpec(activation.activation(), sigmaW, sigmaB, width, depth, q0, c0);
     }
 
     /** The CNN kernel's parameters, with the activity thresholds of the campaign. */
     public ConvSpec convSpec(double[] activeThresholds) {
-        return new ConvSpec(Activations.of(activation), sigmaW, sigmaB, arch.dimensions(), width, size, kernelSize,
+        return new ConvSpec(activation.activation(), sigmaW, sigmaB, arch.dimensions(), width, size, kernelSize,
                 depth, q0, c0, protocol, activeThresholds);
     }
 

@@ -1,6 +1,8 @@
 package org.critsweep.grid;
 
 import java.util.List;
+import java.util.Objects;
+import org.critsweep.kernel.ActivationKind;
 
 /**
  * The {@code grid} section of a campaign: lists of values whose Cartesian product is the set of points.
@@ -11,7 +13,7 @@ import java.util.List;
  */
 public record GridSpec(
         List<Arch> archs,
-        List<String> activations,
+        List<ActivationKind> activations,
         Sampler sampler,
         List<Double> sigmaB,
         List<Double> sigmaW,
@@ -26,6 +28,17 @@ public record GridSpec(
 
     public GridSpec {
         archs = List.copyOf(archs);
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(record, "record");
+        Invariant.require(!archs.isEmpty(), "arch", "a non-empty list", archs);
+        Invariant.require(!activations.isEmpty(), "activation", "a non-empty list", activations);
+        Invariant.require(!sigmaB.isEmpty(), "sigma_b", "a non-empty list", sigmaB);
+        Invariant.require(!sigmaW.isEmpty() || aroundCritical != null, "sigma_w", "values or around-critical", sigmaW);
+        Invariant.require(widths.isEmpty() != archs.contains(Arch.MLP), "width", "widths exactly for an MLP", widths);
+        Invariant.require((conv != null) == archs.stream().anyMatch(Arch::convolutional), "conv",
+                "a CNN grid exactly for cnn1d/cnn2d", conv);
+        Invariant.require(depth >= 1, "depth", "an integer >= 1", depth);
+        Invariant.require(replicas >= 1, "replicas", "an integer >= 1", replicas);
         activations = List.copyOf(activations);
         sigmaB = List.copyOf(sigmaB);
         sigmaW = List.copyOf(sigmaW);

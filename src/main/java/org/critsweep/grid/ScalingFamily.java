@@ -1,6 +1,8 @@
 package org.critsweep.grid;
 
 import java.util.Locale;
+import java.util.Objects;
+import org.critsweep.kernel.ActivationKind;
 
 /**
  * The points a finite-size-scaling analysis pools: one architecture, activation, sampler and σ_b, with σ_w and the
@@ -9,7 +11,15 @@ import java.util.Locale;
  *
  * @param channels the CNN's C (null for an MLP)
  */
-public record ScalingFamily(String arch, String activation, String sampler, double sigmaB, Integer channels) {
+public record ScalingFamily(Arch arch, ActivationKind activation, Sampler sampler, double sigmaB, Integer channels) {
+
+    public ScalingFamily {
+        Objects.requireNonNull(arch, "arch");
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(sampler, "sampler");
+        Invariant.require(arch.convolutional() == (channels != null), "channels", "a count exactly for a CNN",
+                channels + " for " + arch.label());
+    }
 
     /**
      * The family of a row of the {@code points}, {@code curves}, {@code fits} or {@code fit_curves} tables.
@@ -17,9 +27,9 @@ public record ScalingFamily(String arch, String activation, String sampler, doub
      * @param width the row's {@code width} column: an MLP's width, which varies within the family (and is NULL in
      *              the fits that pool widths), or a CNN's channel count, which is part of it
      */
-    public static ScalingFamily of(String arch, String activation, String sampler, double sigmaB, Integer width) {
-        boolean mlp = arch.equals(Arch.MLP.label());
-        return new ScalingFamily(arch, activation, sampler, sigmaB, mlp ? null : width);
+    public static ScalingFamily of(Arch arch, ActivationKind activation, Sampler sampler, double sigmaB,
+                                   Integer width) {
+        return new ScalingFamily(arch, activation, sampler, sigmaB, arch.convolutional() ? width : null);
     }
 
     public boolean mlp() {
@@ -36,9 +46,10 @@ public record ScalingFamily(String arch, String activation, String sampler, doub
         return mlp() ? width : size;
     }
 
+    /** Also the key of the family's bootstrap seeds: it must not change. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s/%s/%s sigma_b=%s%s", arch, activation, sampler, sigmaB,
-                mlp() ? "" : " C=" + channels);
+        return String.format(Locale.ROOT, "%s/%s/%s sigma_b=%s%s", arch.label(), activation.label(), sampler.label(),
+                sigmaB, mlp() ? "" : " C=" + channels);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.critsweep.kernel.ActivationKind;
 
 /**
  * Expands a campaign into points, splits each point's replicas into tasks of similar cost, and packs tasks into
@@ -45,7 +46,7 @@ public final class TaskPlanner {
     static List<GridPoint> expand(GridSpec grid, CriticalCentres centres) {
         List<GridPoint> points = new ArrayList<>();
         for (Arch arch : grid.archs()) {
-            for (String activation : grid.activations()) {
+            for (ActivationKind activation : grid.activations()) {
                 for (double sigmaB : grid.sigmaB()) {
                     if (arch.convolutional()) {
                         ConvGrid conv = grid.conv();
@@ -79,13 +80,14 @@ public final class TaskPlanner {
         return points;
     }
 
-    private static List<Double> sigmaW(GridSpec grid, CriticalCentres centres, Arch arch, String activation,
+    private static List<Double> sigmaW(GridSpec grid, CriticalCentres centres, Arch arch, ActivationKind activation,
                                        Sampler sampler, double sigmaB, int width, Integer size) {
         if (grid.aroundCritical() == null) {
             return grid.sigmaW();
         }
         java.util.TreeSet<Double> values = new java.util.TreeSet<>(grid.sigmaW());
-        values.addAll(grid.aroundCritical().around(centres.centre(arch, activation, sampler, sigmaB, width, size)));
+        values.addAll(grid.aroundCritical().around(centres.centre(FamilyMember.of(arch, activation, sampler, sigmaB,
+                width, size))));
         return List.copyOf(values);
     }
 

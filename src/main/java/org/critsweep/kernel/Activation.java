@@ -3,8 +3,8 @@ package org.critsweep.kernel;
 /**
  * A pointwise nonlinearity φ with its first two derivatives (PHYSICS.md §1).
  *
- * <p>Implementations are stateless and cheap; adding an activation is one class plus one line in
- * {@link Activations}.
+ * <p>Implementations are stateless and cheap; adding an activation is one class plus one constant of
+ * {@link ActivationKind}.
  */
 public interface Activation {
 

@@ -1,7 +1,7 @@
 package org.critsweep.report;
 
 import java.util.OptionalDouble;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.NoCriticalPointException;
 
@@ -12,9 +12,9 @@ final class MeanFieldCritical {
     }
 
     /** Empty where χ₁ = 1 has no solution (ReLU and the linear net at σ_b > 0). */
-    static OptionalDouble sigmaWc(String activation, double sigmaB) {
+    static OptionalDouble sigmaWc(ActivationKind activation, double sigmaB) {
         try {
-            return OptionalDouble.of(CriticalLine.sigmaWc(Activations.of(activation), sigmaB));
+            return OptionalDouble.of(CriticalLine.sigmaWc(activation.activation(), sigmaB));
         } catch (NoCriticalPointException e) {
             return OptionalDouble.empty();
         }

@@ -1,9 +1,11 @@
 package org.critsweep.report;
 
 import java.awt.Color;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.critsweep.kernel.ActivationKind;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
@@ -24,18 +26,20 @@ final class PhaseDiagram {
                 LegendPosition.InsideSE);
         double maxSigmaB = points.stream().mapToDouble(p -> p.family().sigmaB()).max().orElse(0.0);
         double right = maxSigmaB > 0 ? 1.5 * maxSigmaB : 1.0;
-        List<String> activations = points.stream().map(p -> p.family().activation()).distinct().sorted().toList();
+        List<ActivationKind> activations = points.stream().map(p -> p.family().activation()).distinct()
+                .sorted(Comparator.comparing(ActivationKind::label)).toList();
         for (int a = 0; a < activations.size(); a++) {
-            String activation = activations.get(a);
+            ActivationKind activation = activations.get(a);
             double[] sigmaB = IntStream.range(0, SAMPLES).mapToDouble(i -> right * i / (SAMPLES - 1))
                     .filter(b -> MeanFieldCritical.sigmaWc(activation, b).isPresent()).toArray();
             double[] sigmaW = java.util.Arrays.stream(sigmaB)
                     .map(b -> MeanFieldCritical.sigmaWc(activation, b).getAsDouble()).toArray();
-            String name = "mean-field σ_w,c(σ_b), " + activation;
+            String name = "mean-field σ_w,c(σ_b), " + activation.label();
             if (sigmaB.length > 1) {
                 Charts.reference(chart, name, sigmaB, sigmaW, a);
             } else if (sigmaB.length == 1) {
-                Charts.scatter(chart, "mean-field critical point, " + activation, sigmaB, sigmaW, Charts.REFERENCE);
+                Charts.scatter(chart, "mean-field critical point, " + activation.label(), sigmaB, sigmaW,
+                        Charts.REFERENCE);
             }
         }
         for (String phase : PHASES) {

@@ -19,6 +19,7 @@ import org.critsweep.fit.LayerWindow;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ReplicaMatrix;
 import org.critsweep.fit.SizeVariable;
+import org.critsweep.grid.FamilyMember;
 import org.critsweep.grid.ScalingFamily;
 
 /**
@@ -65,14 +66,13 @@ final class FitInputs implements FamilyData {
         FiniteGuard guard = new FiniteGuard("raw.tangent_log_norm (lambda_N)");
         for (List<Row> rows : byPoint.values()) {
             Row first = rows.get(0);
-            Family family = Family.of(first);
+            FamilyMember family = FamilyColumns.member(first);
             double[] lambda = rows.stream().mapToDouble(r -> guard.check(r.getAs("point_id"), r.getAs("lambda")))
                     .toArray();
             LambdaPoint point = new LambdaPoint(first.getAs("point_id"), first.getAs("sigma_w"), first.getAs("depth"),
                     ReplicaMatrix.scalar(lambda));
-            ScalingFamily scaling = family.scaling();
-            families.computeIfAbsent(scaling, k -> new TreeMap<>())
-                    .computeIfAbsent(scaling.sizeOf(family.width(), family.size()), k -> new ArrayList<>()).add(point);
+            families.computeIfAbsent(family.family(), k -> new TreeMap<>())
+                    .computeIfAbsent(family.size(), k -> new ArrayList<>()).add(point);
         }
         guard.refuseAny();
         Map<ScalingFamily, FitInputs> inputs = new LinkedHashMap<>();

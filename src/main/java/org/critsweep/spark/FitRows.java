@@ -33,8 +33,8 @@ public final class FitRows {
 
     /** The scaling family of a row with the family columns (arch, activation, sampler, sigma_b, width). */
     static ScalingFamily family(Row r) {
-        return ScalingFamily.of(r.getAs("arch"), r.getAs("activation"), r.getAs("sampler"), r.<Double>getAs("sigma_b"),
-                integer(r, "width"));
+        return ScalingFamily.of(FamilyColumns.arch(r), FamilyColumns.activation(r), FamilyColumns.sampler(r),
+                r.<Double>getAs("sigma_b"), integer(r, "width"));
     }
 
     /** A nullable double column, NaN for NULL. */

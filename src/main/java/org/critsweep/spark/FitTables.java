@@ -81,9 +81,10 @@ final class FitTables {
 
     private void fit(Scope s, FitResult r) {
         ScalingFamily f = s.family();
-        fits.add(RowFactory.create(f.arch(), f.activation(), f.sampler(), f.sigmaB(), s.width(), s.size(), s.label(),
-                r.quantity(), r.estimate(), Tables.finiteOrNull(r.stderr()), Tables.finiteOrNull(r.ciLow()),
-                Tables.finiteOrNull(r.ciHigh()), r.method(), r.window(), Tables.finiteOrNull(r.quality()), r.nUsed()));
+        fits.add(RowFactory.create(f.arch().label(), f.activation().label(), f.sampler().label(), f.sigmaB(), s.width(),
+                s.size(), s.label(), r.quantity(), r.estimate(), Tables.finiteOrNull(r.stderr()),
+                Tables.finiteOrNull(r.ciLow()), Tables.finiteOrNull(r.ciHigh()), r.method(), r.window(),
+                Tables.finiteOrNull(r.quality()), r.nUsed()));
     }
 
     private void curve(Scope s, String name, List<Measurement> points) {
@@ -94,8 +95,8 @@ final class FitTables {
 
     private static Row curveRow(Scope s, String curve, String series, double x, double y, double e) {
         ScalingFamily f = s.family();
-        return RowFactory.create(f.arch(), f.activation(), f.sampler(), f.sigmaB(), s.width(), s.size(), s.label(),
-                curve, series, x, y, Tables.finiteOrNull(e));
+        return RowFactory.create(f.arch().label(), f.activation().label(), f.sampler().label(), f.sigmaB(), s.width(),
+                s.size(), s.label(), curve, series, x, y, Tables.finiteOrNull(e));
     }
 
     private static FitResult renamed(FitResult r, String quantity) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CriticalCentres;
+import org.critsweep.grid.FamilyMember;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
 
@@ -24,10 +25,9 @@ public final class MeasuredCentres {
             return CriticalCentres.meanFieldOnly();
         }
         spark.read().parquet(store.table(TableNames.FITS)).createOrReplaceTempView(TableNames.FITS);
-        Map<String, Double> roots = new HashMap<>();
+        Map<FamilyMember, Double> roots = new HashMap<>();
         for (Row r : spark.sql(ROOTS).collectAsList()) {
-            roots.put(CriticalCentres.key(r.getAs("arch"), r.getAs("activation"), r.getAs("sampler"),
-                    r.<Double>getAs("sigma_b"), r.<Integer>getAs("width"), r.getAs("size")), r.getAs("estimate"));
+            roots.put(FamilyColumns.member(r), r.getAs("estimate"));
         }
         return new CriticalCentres(roots);
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.critsweep.grid.ScalingFamily;
+import org.critsweep.grid.FamilyMember;
 import org.critsweep.report.CampaignResults;
 import org.critsweep.report.LayerRow;
 import org.critsweep.report.Manifest;
@@ -53,10 +53,8 @@ final class ReportReader {
 
     private static PointResult point(Row r) {
         String protocol = r.getAs("protocol");
-        int width = r.<Integer>getAs("width");
-        Integer size = r.getAs("size");
-        ScalingFamily family = FitRows.family(r);
-        return new PointResult(r.getAs("point_id"), family, family.sizeOf(width, size), r.<Double>getAs("sigma_w"),
+        FamilyMember member = FamilyColumns.member(r);
+        return new PointResult(r.getAs("point_id"), member.family(), member.size(), r.<Double>getAs("sigma_w"),
                 "spreading".equals(protocol), r.getAs("phase"),
                 FitRows.number(r, "lyapunov_mean"), FitRows.number(r, "lyapunov_stderr"));
     }

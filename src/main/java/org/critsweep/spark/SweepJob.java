@@ -270,7 +270,7 @@ public final class SweepJob {
 
     private static Row pointRow(GridPoint p, int replicas, Optional<MeanFieldPoint> theory) {
         boolean cnn = p.arch().convolutional();
-        return RowFactory.create(p.pointId(), p.arch().label(), p.activation(), p.sampler().label(), p.sigmaW(),
+        return RowFactory.create(p.pointId(), p.arch().label(), p.activation().label(), p.sampler().label(), p.sigmaW(),
                 p.sigmaB(), p.width(), p.depth(), cnn ? p.size() : null, cnn ? p.kernelSize() : null,
                 cnn ? p.protocol().label() : null, p.q0(), p.c0(), replicas, "done",
                 theory.map(MeanFieldPoint::qStar).orElse(null), theory.map(MeanFieldPoint::chi1).orElse(null),

@@ -11,7 +11,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.GridPoint;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.StorageFailure;
 import org.critsweep.store.TableNames;
@@ -31,7 +31,7 @@ import org.critsweep.theory.MeanFieldPoint;
 public final class TheoryStage {
 
     /** The physics a mean-field curve depends on. */
-    record CurveKey(String activation, double sigmaW, double sigmaB, double q0, double c0, int depth)
+    record CurveKey(ActivationKind activation, double sigmaW, double sigmaB, double q0, double c0, int depth)
             implements java.io.Serializable {
         static CurveKey of(GridPoint p) {
             return new CurveKey(p.activation(), p.sigmaW(), p.sigmaB(), p.q0(), p.c0(), p.depth());
@@ -68,7 +68,7 @@ public final class TheoryStage {
     }
 
     private static List<Row> curveRows(CurveKey key, List<PointRef> points) {
-        MeanField field = MeanField.of(Activations.of(key.activation()), key.sigmaW(), key.sigmaB());
+        MeanField field = MeanField.of(key.activation().activation(), key.sigmaW(), key.sigmaB());
         MeanFieldCurve curve = field.curve(key.q0(), key.c0(), key.depth());
         List<Row> rows = new ArrayList<>(points.size() * (key.depth() + 1));
         for (PointRef point : points) {
@@ -89,7 +89,7 @@ public final class TheoryStage {
      */
     static java.util.Optional<MeanFieldPoint> fixedPoint(GridPoint p) {
         try {
-            return java.util.Optional.of(MeanField.of(Activations.of(p.activation()), p.sigmaW(), p.sigmaB()).point());
+            return java.util.Optional.of(MeanField.of(p.activation().activation(), p.sigmaW(), p.sigmaB()).point());
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }

@@ -1,6 +1,5 @@
 package org.critsweep.theory;
 
-import org.critsweep.kernel.Activation;
 
 /**
  * The leading 1/n correction (PHYSICS.md §5; Hanin 2024): with K the mean-field variance and v ≈ Var(G) the variance

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.MeanField;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class OffsetPowerLawTest {
 
     @Test
     void offsetFormRecoversDeltaOneOnTheExactMeanFieldCurveWhereABareFitDoesNot() {
-        double sigmaWc = CriticalLine.sigmaWc(Activations.of("tanh"), 0.3);
-        double[] rho = MeanField.of(Activations.of("tanh"), sigmaWc, 0.3).curve(1.0, 0.8, 2000).rho();
+        double sigmaWc = CriticalLine.sigmaWc(ActivationKind.TANH.activation(), 0.3);
+        double[] rho = MeanField.of(ActivationKind.TANH.activation(), sigmaWc, 0.3).curve(1.0, 0.8, 2000).rho();
         List<Measurement> curve = new ArrayList<>();
         for (int l = 0; l < rho.length; l++) {
             curve.add(new Measurement(l, rho[l], RELATIVE_ERROR * rho[l]));

@@ -15,6 +15,7 @@ import org.critsweep.fit.Estimate;
 import org.critsweep.fit.LayerWindow;
 import org.critsweep.fit.ScaledLayerWindow;
 import org.critsweep.fit.TauWindow;
+import org.critsweep.kernel.ActivationKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,7 +52,7 @@ class CampaignParserTest {
         assertEquals(7919L, c.seed());
         assertEquals("out/probe", c.output());
         assertEquals(List.of(Arch.MLP), g.archs());
-        assertEquals(List.of("tanh", "relu"), g.activations());
+        assertEquals(List.of("tanh", "relu"), g.activations().stream().map(ActivationKind::label).toList());
         assertEquals(Sampler.DENSE, g.sampler());
         assertEquals(List.of(0.3, 0.05), g.sigmaB());
         assertEquals(List.of(1.3, 1.7), g.sigmaW());
@@ -161,7 +162,7 @@ class CampaignParserTest {
         for (int i = 0; i < 5; i++) {
             assertEquals(mf - 0.05 + 0.025 * i, planned.get(i), 1e-9);
         }
-        String key = CriticalCentres.key("mlp", "tanh", c.grid().sampler().label(), 0.3, 64, null);
+        FamilyMember key = FamilyMember.of(Arch.MLP, ActivationKind.TANH, c.grid().sampler(), 0.3, 64, null);
         List<Double> recentred = TaskPlanner.plan(c, new CriticalCentres(java.util.Map.of(key, 1.42))).points()
                 .stream().map(GridPoint::sigmaW).toList();
         assertEquals(List.of(1.37, 1.395, 1.42, 1.445, 1.47), recentred);
@@ -272,8 +273,8 @@ class CampaignParserTest {
     }
 
     static Stream<String> oddActivations() {
-        return org.critsweep.kernel.Activations.all().stream().filter(org.critsweep.kernel.Activation::isOdd)
-                .map(org.critsweep.kernel.Activation::name);
+        return Stream.of(ActivationKind.values()).filter(kind -> kind.activation().isOdd())
+                .map(ActivationKind::label);
     }
 
     @Test

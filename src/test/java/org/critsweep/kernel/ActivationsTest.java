@@ -31,12 +31,13 @@ class ActivationsTest {
 
     @Test
     void namesAreTheDocumentedOnesInTheirDocumentedOrder() {
-        assertEquals(List.of("tanh", "erf", "sin", "relu", "linear"), Activations.names());
+        assertEquals(List.of("tanh", "erf", "sin", "relu", "linear"), ActivationKind.labels());
     }
 
     @Test
     void unknownNameIsRejectedWithTheAllowedNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activations.of("softplus"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActivationKind.ofLabel("softplus"));
         assertEquals("activation: unknown 'softplus'; allowed: tanh, erf, sin, relu, linear", e.getMessage());
     }
 
@@ -91,16 +92,17 @@ class ActivationsTest {
     @ParameterizedTest
     @CsvSource({"-0.37, 1.0", "0.61, -1.3", "-0.37, 0.37", "0.0, 0.61", "0.61, -0.61"})
     void reluDifferenceAcrossTheKinkIsExact(double x, double d) {
-        assertEquals(exactDecimal(x, d, true), Activations.of("relu").difference(x, d));
+        assertEquals(exactDecimal(x, d, true), ActivationKind.RELU.activation().difference(x, d));
     }
 
     static Stream<Activation> activations() {
-        return Activations.all().stream();
+        return Arrays.stream(ActivationKind.values()).map(ActivationKind::activation);
     }
 
     static Stream<Arguments> differenceCases() {
         Stream.Builder<Arguments> cases = Stream.builder();
-        for (Activation phi : Activations.all()) {
+        for (ActivationKind kind : ActivationKind.values()) {
+            Activation phi = kind.activation();
             for (double x : POINTS) {
                 for (double d : STEPS) {
                     cases.add(Arguments.of(phi, x, d));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The CNN kernel against the MLP it reduces to, mean-field theory, the light cone, and exactness. */
 class ConvPropagatorTest {
 
-    static final Activation TANH = Activations.of("tanh");
+    static final Activation TANH = ActivationKind.TANH.activation();
     static final double[] THRESHOLDS = {1e-6, 1e-3};
 
     static ConvSpec spec(int dimensions, int channels, int size, int kernel, double sigmaW, int depth, Protocol protocol,

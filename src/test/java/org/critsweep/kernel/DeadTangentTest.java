@@ -16,7 +16,7 @@ class DeadTangentTest {
 
     @Test
     void aLayerWithEveryReluOffKillsTheTangentExactlyAndTheRunContinues() {
-        NetworkSpec spec = new NetworkSpec(Activations.of("relu"), 1.0, 1.0, 3, 200, 1.0, 0.8);
+        NetworkSpec spec = new NetworkSpec(ActivationKind.RELU.activation(), 1.0, 1.0, 3, 200, 1.0, 0.8);
         List<LayerObservables> layers = new ArrayList<>();
         MlpPropagator.dense(spec).run(ReplicaStreams.of(3, 5, 0), layers::add);
         assertEquals(201, layers.size());

@@ -13,7 +13,7 @@ class DeterminismTest {
 
     @Test
     void sameKeyGivesBitIdenticalObservables() {
-        NetworkSpec spec = new NetworkSpec(Activations.of("tanh"), 1.7, 0.3, 53, 41, 1.3, 0.6);
+        NetworkSpec spec = new NetworkSpec(ActivationKind.TANH.activation(), 1.7, 0.3, 53, 41, 1.3, 0.6);
 
         LayerObservables[] first = Replicas.runOne(MlpPropagator.dense(spec), ReplicaStreams.of(SEED, 43L, 5));
         LayerObservables[] second = Replicas.runOne(MlpPropagator.dense(spec), ReplicaStreams.of(SEED, 43L, 5));
@@ -27,7 +27,7 @@ class DeterminismTest {
      */
     @Test
     void reusedPropagatorGivesTheSameReplicaAsAFreshOne() {
-        NetworkSpec spec = new NetworkSpec(Activations.of("tanh"), 0.8, 0.3, 32, 1300, 1.0, 0.8);
+        NetworkSpec spec = new NetworkSpec(ActivationKind.TANH.activation(), 0.8, 0.3, 32, 1300, 1.0, 0.8);
         MlpPropagator reused = MlpPropagator.dense(spec);
 
         LayerObservables[] replica0 = Replicas.runOne(reused, ReplicaStreams.of(SEED, 47L, 0));

@@ -12,7 +12,7 @@ class ErfTest {
      */
     @Test
     void largeStepsKeepRelativePrecisionWhereErfRoundsToOne() {
-        Activation erf = Activations.of("erf");
+        Activation erf = ActivationKind.ERF.activation();
         for (double x : new double[] {-6.0, -2.0, 3.0, 5.0, 8.0}) {
             for (double d : new double[] {0.1, -0.3, 0.7}) {
                 double expected = simpson(x, d);

@@ -21,7 +21,7 @@ class ExactReferenceTest {
 
     @Test
     void differencePropagationMatchesBigDecimalDownToOneInTenToTheThirty() {
-        NetworkSpec spec = new NetworkSpec(Activations.of("linear"), 0.7, 1.0, 7, 140, 1.3, 0.8);
+        NetworkSpec spec = new NetworkSpec(ActivationKind.LINEAR.activation(), 0.7, 1.0, 7, 140, 1.3, 0.8);
         for (int replica = 0; replica < 3; replica++) {
             List<Double> kernel = new ArrayList<>();
             MlpPropagator.dense(spec).run(ReplicaStreams.of(4099, 17, replica), o -> kernel.add(o.rho()));

@@ -50,10 +50,10 @@ abstract class FiniteWidthLawsTest {
 
     @BeforeAll
     void runNetworks() {
-        linear = Replicas.run(this::sampler, new NetworkSpec(Activations.of("linear"), 1.0, 0.0, LINEAR_WIDTH, LINEAR_DEPTH, 1.3, 0.8),
-                SEED, 11L, LINEAR_REPLICAS);
-        relu = Replicas.run(this::sampler, new NetworkSpec(Activations.of("relu"), Math.sqrt(2.0), 0.0, RELU_WIDTH, RELU_DEPTH, 0.7, 0.8),
-                SEED, 13L, RELU_REPLICAS);
+        linear = Replicas.run(this::sampler, new NetworkSpec(ActivationKind.LINEAR.activation(), 1.0, 0.0, LINEAR_WIDTH,
+                LINEAR_DEPTH, 1.3, 0.8), SEED, 11L, LINEAR_REPLICAS);
+        relu = Replicas.run(this::sampler, new NetworkSpec(ActivationKind.RELU.activation(), Math.sqrt(2.0), 0.0,
+                RELU_WIDTH, RELU_DEPTH, 0.7, 0.8), SEED, 13L, RELU_REPLICAS);
     }
 
     @Test

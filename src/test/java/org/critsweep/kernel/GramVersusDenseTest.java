@@ -40,7 +40,7 @@ class GramVersusDenseTest {
     @ParameterizedTest(name = "N = {0}")
     @CsvSource({"64, 30, 200", "512, 12, 200"})
     void gramAndDenseSamplersAgreeInDistribution(int width, int depth, int replicas) {
-        NetworkSpec spec = new NetworkSpec(Activations.of("tanh"), 1.5, 0.3, width, depth, 1.0, 0.8);
+        NetworkSpec spec = new NetworkSpec(ActivationKind.TANH.activation(), 1.5, 0.3, width, depth, 1.0, 0.8);
         int[] layers = {depth / 3, 2 * depth / 3, depth};
         List<LayerObservables> dense = layersOf(MlpPropagator.dense(spec), 11, replicas, layers);
         List<LayerObservables> gram = layersOf(MlpPropagator.gram(spec), 13, replicas, layers);

@@ -26,7 +26,8 @@ class MeanFieldAgreementTest {
     @Test
     void meanSquaredLengthOfTanhNetworkFollowsTheQMap() {
         LayerObservables[][] replicas = Replicas.run(
-                new NetworkSpec(Activations.of("tanh"), SIGMA_W, SIGMA_B, WIDTH, DEPTH, Q0, 0.8), 0x2048L, 17L, REPLICAS);
+                new NetworkSpec(ActivationKind.TANH.activation(), SIGMA_W, SIGMA_B, WIDTH, DEPTH, Q0, 0.8), 0x2048L, 17L,
+                REPLICAS);
 
         double q = Q0;
         for (int l = 1; l <= DEPTH; l++) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Validation at the boundary: one bad field per row, with the exact message. */
 class NetworkSpecTest {
 
-    private static final Activation TANH = Activations.of("tanh");
+    private static final Activation TANH = ActivationKind.TANH.activation();
 
     @Test
     void validSpecKeepsEveryFieldInPlace() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NumericalFaultTest {
 
-    private static final Activation LINEAR = Activations.of("linear");
+    private static final Activation LINEAR = ActivationKind.LINEAR.activation();
     private static final int REPLICAS = 5;
 
     /** A replica's delivered layers and how it ended. */
@@ -91,7 +91,8 @@ class NumericalFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samplers")
     void aDeadReluNetStopsTheLayerAfterEveryNeuronWentOff(String name, Function<NetworkSpec, MlpPropagator> sampler) {
-        MlpPropagator propagator = sampler.apply(new NetworkSpec(Activations.of("relu"), 1.4, 0.0, 2, 200, 1.0, 1.0));
+        MlpPropagator propagator = sampler.apply(
+                new NetworkSpec(ActivationKind.RELU.activation(), 1.4, 0.0, 2, 200, 1.0, 1.0));
         for (int r = 0; r < 20; r++) {
             Run run = mlp(propagator, r);
             LayerObservables last = run.layers().get(run.layers().size() - 1);
@@ -147,7 +148,8 @@ class NumericalFaultTest {
      */
     @Test
     void aTanhNetWithAHugeWeightScaleStopsAtTheInput() {
-        Run run = mlp(MlpPropagator.gram(new NetworkSpec(Activations.of("tanh"), 1e80, 0.3, 8, 5, 1.0, 0.8)), 0);
+        Run run = mlp(MlpPropagator.gram(new NetworkSpec(ActivationKind.TANH.activation(), 1e80, 0.3, 8, 5, 1.0, 0.8)),
+                0);
         assertEquals(List.of(), run.layers());
         assertEquals(Optional.of(new NumericalFault(0, Kind.Q_OVERFLOW)), run.fault());
     }
@@ -155,7 +157,7 @@ class NumericalFaultTest {
     /** A fault depends on the replica's key only: after a faulted replica, the next one is what a fresh run gives. */
     @Test
     void aFaultedReplicaLeavesThePropagatorAsIfItWereNew() {
-        NetworkSpec spec = new NetworkSpec(Activations.of("relu"), 1.4, 0.0, 3, 5, 1.0, 0.8);
+        NetworkSpec spec = new NetworkSpec(ActivationKind.RELU.activation(), 1.4, 0.0, 3, 5, 1.0, 0.8);
         MlpPropagator shared = MlpPropagator.gram(spec);
         int faulted = 0;
         for (int r = 0; r < 12; r++) {
@@ -176,7 +178,8 @@ class NumericalFaultTest {
     void builtInActivationsStayFiniteAtHugeArguments() {
         double[] arguments = {1e10, 1e100, 0x1p260, 1e300};
         double[] steps = {1e-300, 0.01, 1.0, 1e100};
-        for (Activation phi : Activations.all()) {
+        for (ActivationKind kind : ActivationKind.values()) {
+            Activation phi = kind.activation();
             for (double magnitude : arguments) {
                 for (double x : new double[] {magnitude, -magnitude}) {
                     assertTrue(Double.isFinite(phi.value(x)) && Double.isFinite(phi.derivative(x)), phi.name() + " at " + x);

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** ρ = 1 − c from the propagated difference (PHYSICS.md §2): exact zeros, full relative precision, no NaN. */
 class OrderParameterTest {
 
-    private static final Activation TANH = Activations.of("tanh");
+    private static final Activation TANH = ActivationKind.TANH.activation();
     private static final long SEED = 0x0d0d_0a1eL;
 
     private static final double ORDERED_SIGMA_W = 0.8;

@@ -31,7 +31,8 @@ class TangentTest {
             q = MeanFieldQuadrature.nextQ(Math::tanh, sigmaW, sigmaB, q);
         }
         LayerObservables[][] replicas = Replicas.run(
-                new NetworkSpec(Activations.of("tanh"), sigmaW, sigmaB, WIDTH, DEPTH, 1.0, 0.8), 0x7a9e_47L, 29L, REPLICAS);
+                new NetworkSpec(ActivationKind.TANH.activation(), sigmaW, sigmaB, WIDTH, DEPTH, 1.0, 0.8), 0x7a9e_47L, 29L,
+                REPLICAS);
 
         double[] excess = new double[REPLICAS];
         for (int r = 0; r < REPLICAS; r++) {
@@ -47,7 +48,7 @@ class TangentTest {
     @Test
     void logNormIsTheRunningSumOfGrowthsAndStartsUndefined() {
         LayerObservables[] layers = Replicas.run(
-                new NetworkSpec(Activations.of("erf"), 1.7, 0.3, 59, 61, 1.0, 0.8), 0x7a9e_47L, 31L, 1)[0];
+                new NetworkSpec(ActivationKind.ERF.activation(), 1.7, 0.3, 59, 61, 1.0, 0.8), 0x7a9e_47L, 31L, 1)[0];
 
         assertTrue(Double.isNaN(layers[0].tangentLogGrowth()), "growth at layer 0 is undefined: " + layers[0]);
         assertEquals(0.0, layers[0].tangentLogNorm());

@@ -26,7 +26,7 @@ class TanhTest {
      */
     @Test
     void differenceAndDerivativeKeepFullRelativePrecisionInSaturation() {
-        Activation tanh = Activations.of("tanh");
+        Activation tanh = ActivationKind.TANH.activation();
         for (double x : new double[] {-40.0, -12.0, -5.0, 0.3, 5.0, 8.0, 12.0, 19.0, 25.0, 100.0, 300.0}) {
             double cosh = Math.cosh(x);
             assertEquals(1.0 / (cosh * cosh), tanh.derivative(x), 1e-13 / (cosh * cosh), "phi'(" + x + ")");

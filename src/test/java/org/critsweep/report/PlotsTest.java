@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.critsweep.grid.Arch;
+import org.critsweep.grid.Sampler;
 import org.critsweep.grid.ScalingFamily;
+import org.critsweep.kernel.ActivationKind;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -68,8 +71,8 @@ class PlotsTest {
                 .filter(f -> f.quantity().equals("sigma_w_c")).toList();
         Panel.Omission missing = assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(family(rootsOnly)));
         assertTrue(missing.reason().endsWith("and 2 widths have one"), missing.reason());
-        FamilyResults cnn = new FamilyResults(new ScalingFamily("cnn1d", "tanh", "dense", 0.3, 8), List.of(),
-                List.of(), List.of(), Map.of());
+        FamilyResults cnn = new FamilyResults(new ScalingFamily(Arch.CNN1D, ActivationKind.TANH, Sampler.DENSE, 0.3, 8),
+                List.of(), List.of(), List.of(), Map.of());
         assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(cnn));
     }
 

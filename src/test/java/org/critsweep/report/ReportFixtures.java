@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.Measurement;
+import org.critsweep.grid.Arch;
+import org.critsweep.grid.Sampler;
 import org.critsweep.grid.ScalingFamily;
+import org.critsweep.kernel.ActivationKind;
 
 /**
  * A small synthetic campaign for the report's tests: tanh MLPs at σ_b = 0.3, widths 16 and 32, five σ_w from 1.30
@@ -13,7 +16,7 @@ import org.critsweep.grid.ScalingFamily;
  */
 final class ReportFixtures {
 
-    static final ScalingFamily TANH = new ScalingFamily("mlp", "tanh", "gram", 0.3, null);
+    static final ScalingFamily TANH = new ScalingFamily(Arch.MLP, ActivationKind.TANH, Sampler.GRAM, 0.3, null);
     static final List<Integer> WIDTHS = List.of(16, 32);
     static final double[] SIGMA_W = {1.30, 1.35, 1.40, 1.45, 1.50};
     static final int DEPTH = 64;

@@ -10,12 +10,16 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.kernel.Activation;
+import org.critsweep.kernel.ActivationKind;
 import org.critsweep.store.CampaignStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQL aggregation checked against the same statistics computed in Java from the raw rows. */
 class CurvesAggregationTest {
+
+    private static final Activation TANH = ActivationKind.TANH.activation();
 
     @TempDir
     Path temp;
@@ -115,7 +119,7 @@ class CurvesAggregationTest {
         TheoryStage.writeCurves(spark, plan, store);
         CurvesAggregation.run(spark, store);
         var point = plan.points().get(0);
-        var expected = org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3)
+        var expected = org.critsweep.theory.MeanField.of(TANH, 1.5, 0.3)
                 .curve(1.0, 0.8, 6);
         for (Row c : spark.sql("SELECT layer, rho_mean, rho_stderr, q_mean, q_stderr, mf_rho, mf_q FROM curves ORDER BY layer")
                 .collectAsList()) {
@@ -129,10 +133,10 @@ class CurvesAggregationTest {
         }
         Row g = spark.sql("SELECT g_relative_variance, nw_g_relative_variance FROM curves WHERE layer = 5").first();
         double[] recursion = org.critsweep.theory.FiniteWidthRecursion.relativeVarianceOfG(
-                org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3), 1.0, 1024, 7);
+                org.critsweep.theory.MeanField.of(TANH, 1.5, 0.3), 1.0, 1024, 7);
         assertEquals(recursion[5], g.getDouble(1), 0.0, "the 1/n overlay is the recursion for the point's width");
         Row p = spark.sql("SELECT q_star, chi1, kappa, phase FROM points").first();
-        var theory = org.critsweep.theory.MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 1.5, 0.3).point();
+        var theory = org.critsweep.theory.MeanField.of(TANH, 1.5, 0.3).point();
         assertEquals(theory.qStar(), p.getDouble(0), 0.0);
         assertEquals(theory.chi1(), p.getDouble(1), 0.0);
         assertEquals(theory.kappa(), p.getDouble(2), 0.0);

@@ -149,7 +149,7 @@ class NumericalFaultCampaignTest {
         CampaignStore store = new CampaignStore(temp.resolve("ordered"));
         CampaignRun.execute(spark, plan, store, new SweepJob.Settings(2, 0), (d, t) -> { });
 
-        MeanField field = MeanField.of(org.critsweep.kernel.Activations.of("tanh"), 0.5, 0.3);
+        MeanField field = MeanField.of(org.critsweep.kernel.ActivationKind.TANH.activation(), 0.5, 0.3);
         double[] meanField = field.curve(1.0, 0.8, 200).rho();
         double predicted = 200 + (-1075 * Math.log(2) - Math.log(meanField[200])) / Math.log(field.point().chi1());
         List<Row> firsts = spark.sql("SELECT replica, MIN(layer) FROM raw WHERE rho_underflow GROUP BY replica")

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +16,7 @@ class GaussianMomentsTest {
     @ParameterizedTest
     @ValueSource(strings = {"erf", "sin", "relu", "linear"})
     void quadratureMatchesClosedFormsAtRandomPoints(String name) {
-        Activation phi = Activations.of(name);
+        Activation phi = ActivationKind.ofLabel(name).activation();
         GaussianMoments quadrature = new GaussianMoments(phi);
         GaussianMoments closed = GaussianMoments.of(phi);
         SplittableRandom random = new SplittableRandom(7919);
@@ -36,7 +36,7 @@ class GaussianMomentsTest {
     @Test
     void differenceMomentStaysExactAtTinyEpsilon() {
         for (String name : new String[] {"tanh", "erf", "sin"}) {
-            GaussianMoments m = new GaussianMoments(Activations.of(name));
+            GaussianMoments m = new GaussianMoments(ActivationKind.ofLabel(name).activation());
             double q = 0.7634747669105;
             double epsilon = 1e-300;
             // E[(φ(u1) − φ(u2))²] = 2qε E[φ′²] (1 + O(ε)): exact to rounding at ε = 1e-300.
@@ -48,7 +48,7 @@ class GaussianMomentsTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.1, 0.76, 3.0, 10.0})
     void tanhQuadratureHasConverged(double q) {
-        Activation tanh = Activations.of("tanh");
+        Activation tanh = ActivationKind.TANH.activation();
         double r = Math.sqrt(q);
         GaussianIntegrator standard = GaussianIntegrator.forVariance(q);
         GaussianIntegrator finer = new GaussianIntegrator(0.5 * Math.min(1.0, Math.PI / (4.0 * r)));

@@ -3,7 +3,7 @@ package org.critsweep.theory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The reference values of PHYSICS.md §4 (tanh), to 1e-9 relative as the spec demands. */
 class ReferenceValuesTest {
 
-    static final Activation TANH = Activations.of("tanh");
+    static final Activation TANH = ActivationKind.TANH.activation();
 
     static void assertRelative(double expected, double actual, double tolerance, String what) {
         assertEquals(expected, actual, tolerance * Math.abs(expected), what);
@@ -54,6 +54,7 @@ class ReferenceValuesTest {
 
     @Test
     void erfCriticalPointAtZeroBiasIsRootPiOverTwo() {
-        assertRelative(Math.sqrt(Math.PI) / 2.0, CriticalLine.sigmaWc(Activations.of("erf"), 0.0), 1e-10, "erf");
+        assertRelative(Math.sqrt(Math.PI) / 2.0, CriticalLine.sigmaWc(ActivationKind.ERF.activation(), 0.0), 1e-10,
+                "erf");
     }
 }

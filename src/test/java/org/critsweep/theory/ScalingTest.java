@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.critsweep.kernel.Activation;
-import org.critsweep.kernel.Activations;
+import org.critsweep.kernel.ActivationKind;
 import org.junit.jupiter.api.Test;
 
 /** Mean-field directed percolation (PHYSICS.md §4) and the 1/n recursion (§5) as checks of the maps. */
 class ScalingTest {
 
-    static final Activation TANH = Activations.of("tanh");
+    static final Activation TANH = ActivationKind.TANH.activation();
 
     /** At σ_w,c, ρ_l = 1/(κ(l + l0)) + O(ln l / l²): the relative deviation of κ l ρ_l from 1 falls like ln l / l. */
     @Test
@@ -59,13 +59,13 @@ class ScalingTest {
     @Test
     void oneOverNRecursionOfAnUnboundedLinearNetIsTwoLOverN() {
         int width = 64;
-        double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(Activations.of("linear"), 2.0, 0.0),
-                1.0, width, 100);
+        double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(
+                MeanField.of(ActivationKind.LINEAR.activation(), 2.0, 0.0), 1.0, width, 100);
         for (int l = 0; l < ratio.length; l++) {
             assertEquals(2.0 * (l + 1) / width, ratio[l], 1e-12 * ratio[l], "layer " + l);
         }
-        double[] relu = FiniteWidthRecursion.relativeVarianceOfG(MeanField.of(Activations.of("relu"), 2.0, 0.0),
-                1.0, width, 100);
+        double[] relu = FiniteWidthRecursion.relativeVarianceOfG(
+                MeanField.of(ActivationKind.RELU.activation(), 2.0, 0.0), 1.0, width, 100);
         // ReLU: Var(φ²) = (3/2 − 1/4)K², E[φ²] = K/2 and χ_∥ = K′/K, so the ratio grows by 4 (5/4)/n = 5/n a layer.
         assertEquals(5.0 * 100 / width, relu[99], 1e-12 * relu[99]);
     }
