@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The package arrows of the README's "Layout" as a test, so the layering cannot rot silently. */
@@ -15,14 +17,15 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.critsweep");
 
+    /** Spark, Hadoop and Scala: what only the Spark layer, the command line and the notebook kernel may import. */
+    private static final String[] SPARK = {
+        "org.apache.spark..", "org.apache.hadoop..", "scala..", "org.critsweep.spark.."};
+
     @Test
     void pureCoresImportNoSparkHadoopOrUpperLayers() {
-        noClasses().that().resideInAnyPackage("org.critsweep.kernel..", "org.critsweep.theory..",
-                        "org.critsweep.fit..", "org.critsweep.grid..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
-                        "scala..", "org.critsweep.spark..", "org.critsweep.report..", "org.critsweep.cli..",
-                        "org.critsweep.notebook..")
-                .check(MAIN);
+        importNone(new String[] {"org.critsweep.kernel..", "org.critsweep.theory..", "org.critsweep.fit..",
+            "org.critsweep.grid.."}, "org.critsweep.store..", "org.critsweep.report..", "org.critsweep.cli..",
+                "org.critsweep.notebook..");
     }
 
     /**
@@ -31,11 +34,8 @@ class LayeringTest {
      */
     @Test
     void storeImportsNoSparkHadoopOrUpperLayers() {
-        noClasses().that().resideInAPackage("org.critsweep.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
-                        "scala..", "org.critsweep.spark..", "org.critsweep.report..", "org.critsweep.cli..",
-                        "org.critsweep.notebook..")
-                .check(MAIN);
+        importNone(new String[] {"org.critsweep.store.."}, "org.critsweep.report..", "org.critsweep.cli..",
+                "org.critsweep.notebook..");
     }
 
     /**
@@ -44,9 +44,13 @@ class LayeringTest {
      */
     @Test
     void reportImportsNoSparkHadoopOrUpperLayers() {
-        noClasses().that().resideInAPackage("org.critsweep.report..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
-                        "scala..", "org.critsweep.spark..", "org.critsweep.cli..")
+        importNone(new String[] {"org.critsweep.report.."}, "org.critsweep.cli..");
+    }
+
+    /** No class in {@code packages} depends on Spark, Hadoop, Scala, the spark package or {@code forbidden}. */
+    private static void importNone(String[] packages, String... forbidden) {
+        String[] all = Stream.concat(Arrays.stream(SPARK), Arrays.stream(forbidden)).toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(packages).should().dependOnClassesThat().resideInAnyPackage(all)
                 .check(MAIN);
     }
 

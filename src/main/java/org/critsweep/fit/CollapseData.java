@@ -1,19 +1,16 @@
 package org.critsweep.fit;
 
+import java.util.Locale;
+
 /** What a collapse pools (PHYSICS.md §5, §7), by the label the fit tables write. */
 public enum CollapseData {
     /** ln ρ against layer and size at the critical point. */
-    DEPTH_SCAN("depth_scan"),
+    DEPTH_SCAN,
     /** λ_N against σ_w and size near the critical point. */
-    LAMBDA("lambda");
+    LAMBDA;
 
-    private final String label;
-
-    CollapseData(String label) {
-        this.label = label;
-    }
-
+    /** The label in campaign files and tables: the constant's name in lower case. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 }

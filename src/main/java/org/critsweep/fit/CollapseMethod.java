@@ -1,25 +1,22 @@
 package org.critsweep.fit;
 
+import java.util.Locale;
+
 /** A data-collapse method a campaign can ask for ({@code analysis.collapse}), by its label in campaigns and tables. */
 public enum CollapseMethod {
     /** {@link HoudayerHartmannCollapse}. */
-    HH("hh"),
+    HH,
     /** {@link BayesianCollapse}. */
-    BAYES("bayes");
+    BAYES;
 
-    private final String label;
-
-    CollapseMethod(String label) {
-        this.label = label;
-    }
-
+    /** The label in campaign files and tables: the constant's name in lower case. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The label, as the campaign file writes it. */
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }
