@@ -16,7 +16,9 @@ import org.critsweep.store.CampaignStore;
  * The directories that {@code --campaign} values name: a path as it is, or a glob ({@code runs/*}, {@code runs/**},
  * {@code runs/mlp-{a,b}}) expanded here, because a quoted pattern reaches the command unexpanded. A glob keeps
  * only the campaigns among the directories it matches — {@code runs/*} also matches {@code runs/logs} — and must
- * match at least one; a plain path is kept even when it is not a campaign, so that the error names it.
+ * match at least one; a plain path is kept even when it is not a campaign, so that the error names it. A value that
+ * names an existing directory is that directory, never a pattern: {@code runs/br[1]} is the campaign of that name,
+ * not {@code runs/br1}.
  */
 final class CampaignDirectories {
 
@@ -26,7 +28,7 @@ final class CampaignDirectories {
     static List<Path> expand(List<String> values) {
         List<Path> directories = new ArrayList<>();
         for (String value : values) {
-            if (isGlob(value)) {
+            if (isGlob(value) && !Files.isDirectory(Path.of(value))) {
                 List<Path> matches = campaignsMatching(Path.of(value));
                 if (matches.isEmpty()) {
                     throw new BadInputException("--campaign", "no campaign directory matches " + value);

@@ -39,11 +39,11 @@ public final class CampaignTables {
     /** One of this campaign's tables, read from its Parquet directory. */
     public static Dataset<Row> read(SparkSession spark, CampaignStore store, String name) {
         if (!name.equals(TableNames.RAW)) {
-            return spark.read().parquet(store.table(name));
+            return LiteralPaths.reader(spark).parquet(store.table(name));
         }
         // raw is partitioned by point_id: its schema keeps the hex ids strings (no partition type inference), and
         // the columns come in the schema's order (Spark appends a partition column).
-        return spark.read().schema(Tables.RAW_SCHEMA).parquet(store.table(name))
+        return LiteralPaths.reader(spark).schema(Tables.RAW_SCHEMA).parquet(store.table(name))
                 .selectExpr(Tables.RAW_SCHEMA.fieldNames());
     }
 }

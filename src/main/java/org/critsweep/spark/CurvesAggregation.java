@@ -29,7 +29,7 @@ public final class CurvesAggregation {
         StorageFailure.guard(store.table(TableNames.CURVES), () -> spark.sql(QUERY).repartition(1)
                 .sortWithinPartitions("point_id", "layer").write().mode(SaveMode.Overwrite)
                 .parquet(store.table(TableNames.CURVES)));
-        spark.read().parquet(store.table(TableNames.CURVES)).createOrReplaceTempView(TableNames.CURVES);
+        LiteralPaths.reader(spark).parquet(store.table(TableNames.CURVES)).createOrReplaceTempView(TableNames.CURVES);
     }
 
     static String resource(String name) {

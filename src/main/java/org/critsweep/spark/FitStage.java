@@ -42,6 +42,6 @@ public final class FitStage {
                               StructType schema) {
         StorageFailure.guard(store.table(table), () -> spark.createDataFrame(rows, schema).coalesce(1).write()
                 .mode(SaveMode.Overwrite).parquet(store.table(table)));
-        spark.read().parquet(store.table(table)).createOrReplaceTempView(table);
+        LiteralPaths.reader(spark).parquet(store.table(table)).createOrReplaceTempView(table);
     }
 }

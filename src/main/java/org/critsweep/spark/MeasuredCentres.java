@@ -24,7 +24,7 @@ public final class MeasuredCentres {
         if (!store.hasTable(TableNames.FITS)) {
             return CriticalCentres.meanFieldOnly();
         }
-        spark.read().parquet(store.table(TableNames.FITS)).createOrReplaceTempView(TableNames.FITS);
+        LiteralPaths.reader(spark).parquet(store.table(TableNames.FITS)).createOrReplaceTempView(TableNames.FITS);
         Map<FamilyMember, Double> roots = new HashMap<>();
         for (Row r : spark.sql(ROOTS).collectAsList()) {
             roots.put(FamilyColumns.member(r), r.getAs("estimate"));
