@@ -18,7 +18,7 @@ import org.critsweep.grid.BadInputException;
  * written beside it under a hidden name and moved into place, so a query that fails leaves nothing behind. An
  * existing {@code --out} is replaced only with {@code --overwrite}, and only when it is a file or a directory an
  * earlier {@code --format parquet} wrote (it holds Spark's {@code _SUCCESS}); nothing is ever written inside a
- * campaign's directory, whose tables are also Spark's directories.
+ * campaign's directory, whose tables are also Spark's directories, not even through a symbolic link.
  */
 final class QueryOutput {
 
@@ -48,7 +48,7 @@ final class QueryOutput {
         if (!Files.isDirectory(parent)) {
             throw new BadInputException("--out", "directory " + parent + " does not exist");
         }
-        for (Path dir = parent; dir != null; dir = dir.getParent()) {
+        for (Path dir = realPath(this.out); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("_campaign"))) {
                 throw new BadInputException("--out", out + " is inside campaign " + dir
                         + "; sql never writes into a campaign's directory");
@@ -62,6 +62,22 @@ final class QueryOutput {
         if (Files.exists(this.out) && !replaceable) {
             throw new BadInputException("--out", out + " is a directory that --format parquet did not write;"
                     + " --overwrite replaces only files and earlier parquet results");
+        }
+    }
+
+    /**
+     * Where a write to {@code path} lands: the real path (every symbolic link resolved) of its nearest existing
+     * ancestor, or of itself, with the missing rest appended; a link into a campaign is thus seen as inside it.
+     */
+    private static Path realPath(Path path) {
+        Path existing = path;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + existing, e);
         }
     }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sql}: one Spark SQL query over the tables of one or more campaigns, registered as views of the tables' names
- * with a {@code campaign} column ({@link CampaignViews}); the result as a text table, CSV, JSON lines or Parquet.
+ * with a {@code campaign} column ({@link CampaignViews}); the result as a text table, CSV, JSON lines or Parquet. The
+ * statement must only read ({@link ReadOnlyQuery}).
  */
 @Command(name = "sql", mixinStandardHelpOptions = true, description = "Query the tables of one or more campaigns"
         + " (views points, raw, theory, curves, fits, fit_curves, each with a campaign column) with Spark SQL.")
@@ -69,6 +70,7 @@ final class SqlCommand implements Callable<Integer> {
         CampaignViews.labels(directories); // a directory that is not a campaign fails before Spark starts
         SparkSession spark = master.session();
         try {
+            ReadOnlyQuery.require(spark, text);
             CampaignViews.register(spark, directories);
             output.write(spark.sql(text), spec.commandLine().getOut());
         } catch (Exception e) {
