@@ -81,7 +81,8 @@ public final class CampaignParser {
         }
         try {
             Config value = ConfigFactory.parseString(override.substring(0, eq).trim() + " = "
-                    + override.substring(eq + 1), ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+                    + override.substring(eq + 1),
+                    ConfigParseOptions.defaults().setOriginDescription("--set " + override));
             ConfigUtil.splitPath(replacedKey(override));
             return value;
         } catch (ConfigException e) {

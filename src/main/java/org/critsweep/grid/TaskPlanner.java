@@ -95,7 +95,7 @@ public final class TaskPlanner {
         return split(point, 0, replicas);
     }
 
-    /** Tasks for replicas {@code from .. to − 1} of a point; the index is a long so that {@code to} may be any int. */
+    /** Tasks for replicas {@code from .. to − 1} of a point; the index is a long, so {@code to} may be any int. */
     static List<SweepTask> split(GridPoint point, int from, int to) {
         double perReplica = CostModel.perReplica(point);
         int block = (int) Math.max(1, Math.min(to - from, Math.floor(TARGET_TASK_COST / perReplica)));

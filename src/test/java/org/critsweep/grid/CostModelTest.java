@@ -47,7 +47,8 @@ class CostModelTest {
 
     @Test
     void rawRowsArePointsTimesReplicasTimesRecordedLayers() {
-        Campaign campaign = CampaignParserTest.parse(CampaignParserTest.VALID, "grid.replicas=1000000", "grid.record=every",
+        Campaign campaign = CampaignParserTest.parse(CampaignParserTest.VALID, "grid.replicas=1000000",
+                "grid.record=every",
                 "grid.depth=4096");
         assertEquals(11 * 1e6 * 4097, CostModel.rawRows(campaign, 11));
     }

@@ -30,8 +30,8 @@ class TaskPlannerTest {
     }
 
     /**
-     * Regression: 10⁸ replicas of a point costlier than a task were split into 10⁸ tasks and ran out of memory; 10⁸ is
-     * now above the replica bound, so the largest count allowed (10⁶ per point) stands in for it.
+     * Regression: 10⁸ replicas of a point costlier than a task were split into 10⁸ tasks and ran out of memory;
+     * 10⁸ is now above the replica bound, so the largest count allowed (10⁶ per point) stands in for it.
      */
     @Test
     void aMistypedReplicaCountIsRefusedBeforeItsTasksAreMade() {
