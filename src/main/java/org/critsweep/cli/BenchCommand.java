@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.critsweep.grid.BadInputException;
+import org.critsweep.grid.Limits;
 import org.critsweep.kernel.Activation;
 import org.critsweep.kernel.KernelBenchmark;
 import org.critsweep.kernel.Timing;
@@ -40,6 +41,7 @@ final class BenchCommand implements Callable<Integer> {
             if (width < 2) {
                 throw new BadInputException("--widths", "expected integers >= 2, got " + width);
             }
+            Limits.atMost("--widths", width, Limits.MAX_NEURONS, "neurons per layer one core can hold");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("critsweep bench: one thread, " + activation + ", median of " + rounds + " rounds ("

@@ -39,7 +39,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String override : overrides) {
-            if (!override.startsWith("analysis.") && !override.startsWith("analysis=")) {
+            if (!CampaignParser.parseOverride(override).root().keySet().equals(java.util.Set.of("analysis"))) {
                 throw new BadInputException("--set", "fit only changes the analysis block (analysis.*); got '"
                         + override + "'. Rerun the campaign to change what it computes.");
             }

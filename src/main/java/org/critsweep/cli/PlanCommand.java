@@ -10,6 +10,7 @@ import org.critsweep.grid.Campaign;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.CostModel;
 import org.critsweep.grid.GridPoint;
+import org.critsweep.grid.Limits;
 import org.critsweep.grid.SweepTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,8 @@ final class PlanCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println(headline(plan.campaign(), OutputLocation.of(plan.campaign()).path()));
         out.print(summary(plan));
+        out.println("expected raw rows " + Formats.number(CostModel.rawRows(plan.campaign(), plan.points().size()))
+                + " (points x replicas x recorded layers; at most " + Formats.number(Limits.MAX_RAW_ROWS) + ")");
         Map<String, Integer> tasksPerPoint = new TreeMap<>();
         for (SweepTask task : plan.tasks()) {
             tasksPerPoint.merge(task.point().pointId(), 1, Integer::sum);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.critsweep.grid.BadInputException;
+import org.critsweep.grid.Limits;
 import org.critsweep.kernel.Activation;
 import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.MeanField;
@@ -157,12 +158,13 @@ final class TheoryCommand {
                 if (parts.length != 3 || n < 2 || !(from < to)) {
                     throw new NumberFormatException();
                 }
+                Limits.atMost("--sigma-b-range", n, Limits.MAX_THEORY_POINTS, "lines of output");
                 List<Double> values = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     values.add(from + (to - from) * i / (n - 1));
                 }
                 return values;
-            } catch (RuntimeException e) {
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new BadInputException("--sigma-b-range", "expected FROM:TO:N with FROM < TO and N >= 2, got '" + range + "'");
             }
         }

@@ -27,7 +27,8 @@ final class AnalysisSection {
 
     AnalysisSpec spec() {
         AnalysisSpec defaults = AnalysisSpec.defaults();
-        int bootstrap = reader.has("analysis.bootstrap") ? (int) reader.integer("analysis.bootstrap", 0)
+        int bootstrap = reader.has("analysis.bootstrap") ? (int) Limits.atMost("analysis.bootstrap",
+                reader.integer("analysis.bootstrap", 0), Limits.MAX_BOOTSTRAP, "resamples the fit can hold in memory")
                 : defaults.bootstrap();
         if (bootstrap == 1) {
             throw new BadInputException("analysis.bootstrap", "expected 0 (no bootstrap) or an integer >= 2, got 1");
@@ -36,7 +37,8 @@ final class AnalysisSection {
                 : labelled("analysis.collapse", defaults.collapse(), CollapseMethod.values(), CollapseMethod::label);
         List<Estimate> estimates = labelled("analysis.exponents", List.of(Estimate.values()), Estimate.values(),
                 Estimate::label);
-        int mcmcSteps = reader.has("analysis.mcmc_steps") ? (int) reader.integer("analysis.mcmc_steps", 100)
+        int mcmcSteps = reader.has("analysis.mcmc_steps") ? (int) Limits.atMost("analysis.mcmc_steps",
+                reader.integer("analysis.mcmc_steps", 100), Limits.MAX_MCMC_STEPS, "samples the chain can hold")
                 : defaults.mcmcSteps();
         TauWindow tauWindow = positivePair("analysis.tau_window", false, TauWindow::new).orElse(defaults.tauWindow());
         return new AnalysisSpec(bootstrap, collapse, decayWindow(), tauWindow,

@@ -19,19 +19,26 @@ public record AroundCritical(double halfWidth, int points) implements Serializab
 
     public AroundCritical {
         Invariant.require(halfWidth > 0 && Double.isFinite(halfWidth), "half-width", "a finite number > 0", halfWidth);
-        Invariant.require(points >= 2 && points <= GridSection.MAX_SIGMA_W_VALUES, "points",
-                "an integer in [2, " + GridSection.MAX_SIGMA_W_VALUES + "]", points);
+        Invariant.require(points >= 2 && points <= Limits.MAX_SIGMA_W_VALUES, "points",
+                "an integer in [2, " + Limits.MAX_SIGMA_W_VALUES + "]", points);
     }
 
-    /** The σ_w values around {@code centre} (values ≤ 0 are dropped). */
+    /**
+     * The σ_w values around {@code centre}.
+     *
+     * @throws BadInputException naming the half-width when the lowest value would not be > 0 (it must be below the
+     *                           centre)
+     */
     public List<Double> around(double centre) {
         List<Double> values = new ArrayList<>(points);
         for (int i = 0; i < points; i++) {
             double v = centre - halfWidth + 2 * halfWidth * i / (points - 1);
-            double rounded = new BigDecimal(v).round(GRID_DIGITS).doubleValue();
-            if (rounded > 0) {
-                values.add(rounded);
-            }
+            values.add(new BigDecimal(v).round(GRID_DIGITS).doubleValue());
+        }
+        if (!(values.get(0) > 0)) {
+            throw new BadInputException("grid.sigma_w.around-critical.half-width", "expected a number in (0, "
+                    + centre + "), the critical point, so that every sigma_w is > 0, got "
+                    + halfWidth);
         }
         return values;
     }

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,18 @@ public final class CampaignParser {
      * @param overrides {@code key=value} settings that replace the file's values (HOCON syntax for the value)
      */
     public static Campaign parse(String text, String origin, List<String> overrides) {
+        try {
+            return parseConfig(text, origin, overrides);
+        } catch (StackOverflowError e) {
+            throw new BadInputException(origin, "nested too deeply to parse (a stack overflow); expected a campaign"
+                    + " file of a few levels of blocks and lists");
+        }
+    }
+
+    private static Campaign parseConfig(String text, String origin, List<String> overrides) {
         Config config = parseHocon(text, origin);
         for (String override : overrides) {
-            config = parseOverride(override).withFallback(config);
+            config = override(config, override);
         }
         try {
             config = config.resolve();
@@ -49,17 +59,45 @@ public final class CampaignParser {
         }
     }
 
-    private static Config parseOverride(String override) {
+    /**
+     * {@code config} with the override's key replaced by its value: an object value replaces the key's object, it is
+     * not merged into it ({@code --set grid.sigma_w={ around-critical = … }} drops the file's {@code linspace}).
+     */
+    private static Config override(Config config, String override) {
+        Config value = parseOverride(override);
+        return value.withFallback(config.withoutPath(replacedKey(override)));
+    }
+
+    /**
+     * Parses a {@code key=value} override into a configuration: the key, and any further fields the value's HOCON
+     * text sets ({@code a=1, b=2} sets both).
+     *
+     * @throws BadInputException naming {@code --set} when it is not {@code key=value} with a HOCON value
+     */
+    public static Config parseOverride(String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
             throw new BadInputException("--set", "expected key=value, got '" + override + "'");
         }
         try {
-            return ConfigFactory.parseString(override.substring(0, eq).trim() + " = " + override.substring(eq + 1),
+            Config value = ConfigFactory.parseString(override.substring(0, eq).trim() + " = "
+                    + override.substring(eq + 1),
                     ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+            ConfigUtil.splitPath(replacedKey(override));
+            return value;
         } catch (ConfigException e) {
             throw new BadInputException("--set", "cannot parse '" + override + "': " + withoutOrigin(e));
         }
+    }
+
+    /**
+     * The path an override replaces: its text up to the first {@code =}, or the {@code {} of a block written
+     * {@code key { … }}.
+     */
+    private static String replacedKey(String override) {
+        int end = override.indexOf('=');
+        int brace = override.indexOf('{');
+        return override.substring(0, brace >= 0 && brace < end ? brace : end).trim();
     }
 
     /** Where a HOCON error is, compiler style: {@code file:line} in the campaign file, else the override. */

@@ -25,17 +25,33 @@ public final class CostModel {
         return Math.pow(Math.max(1, point.kernelSize()), point.arch().dimensions());
     }
 
-    /** Weights drawn to propagate one replica of the point through all its layers. */
+    /** Sites of the lattice, in floating point: an L × L lattice's L² overflows an int from L = 46341. */
+    private static double sites(GridPoint point) {
+        return point.arch().dimensions() == 0 ? 1 : Math.pow(point.size(), point.arch().dimensions());
+    }
+
+    /**
+     * Weights drawn to propagate one replica of the point through all its layers. Every product is formed in
+     * floating point, so no grid size overflows it.
+     */
     public static double perReplica(GridPoint point) {
+        double depth = point.depth();
+        double width = point.width();
         return switch (point.sampler()) {
-            case DENSE -> (double) point.depth() * point.width() * point.width() * point.sites() * taps(point);
-            case GRAM -> point.depth() * point.width() * GRAM_NEURON_COST;
+            case DENSE -> depth * width * width * sites(point) * taps(point);
+            case GRAM -> depth * width * GRAM_NEURON_COST;
         };
     }
 
     /** Rough single-core seconds for {@code replicas} replicas of the point. */
     public static double coreSeconds(GridPoint point, int replicas) {
-        return replicas * perReplica(point) * SECONDS_PER_WEIGHT;
+        return (double) replicas * perReplica(point) * SECONDS_PER_WEIGHT;
+    }
+
+    /** Rows the {@code raw} table gets: one per recorded layer of every replica of every point. */
+    public static double rawRows(Campaign campaign, int points) {
+        GridSpec grid = campaign.grid();
+        return (double) points * grid.replicas() * grid.record().count(grid.depth());
     }
 
     /**
@@ -46,6 +62,7 @@ public final class CostModel {
      * @throws BadInputException naming {@code campaign.max_core_hours}, with the estimate and how to raise the limit
      */
     static void checkBudget(Campaign campaign, List<GridPoint> points) {
+        checkRows(campaign, points.size());
         int replicas = campaign.grid().replicas();
         double coreHours = points.stream().mapToDouble(p -> coreSeconds(p, replicas)).sum() / 3600;
         if (coreHours > campaign.maxCoreHours()) {
@@ -55,6 +72,23 @@ public final class CostModel {
                     coreHours, points.size(), points.size() == 1 ? "" : "s", replicas,
                     BigDecimal.valueOf(campaign.maxCoreHours()).stripTrailingZeros().toPlainString(),
                     (long) Math.ceil(coreHours)));
+        }
+    }
+
+    /**
+     * Refuses a grid whose {@code raw} table would exceed {@link Limits#MAX_RAW_ROWS}.
+     *
+     * @throws BadInputException naming {@code grid.replicas}, with the rows, their factors and the bound
+     */
+    private static void checkRows(Campaign campaign, int points) {
+        double rows = rawRows(campaign, points);
+        if (rows > Limits.MAX_RAW_ROWS) {
+            GridSpec grid = campaign.grid();
+            throw new BadInputException("grid.replicas", String.format(Locale.ROOT, "the grid writes %.3g raw rows"
+                    + " (%d points x %d replicas x %d recorded layers), above the bound of %.0e rows (about 100 bytes"
+                    + " a row: 100 GB); lower grid.replicas or grid.depth, or record fewer layers (grid.record ="
+                    + " { log = n })", rows, points, grid.replicas(), grid.record().count(grid.depth()),
+                    Limits.MAX_RAW_ROWS));
         }
     }
 }

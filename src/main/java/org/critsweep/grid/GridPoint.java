@@ -89,8 +89,8 @@ public record GridPoint(Arch arch, ActivationKind activation, Sampler sampler, d
                 depth, q0, c0, protocol, activeThresholds);
     }
 
-    /** Sites of the lattice (1 for an MLP). */
+    /** Sites of the lattice (1 for an MLP); the parser bounds channels × sites by {@link Limits#MAX_NEURONS}. */
     public int sites() {
-        return arch.dimensions() == 2 ? size * size : Math.max(1, size);
+        return arch.dimensions() == 2 ? Math.multiplyExact(size, size) : Math.max(1, size);
     }
 }

@@ -7,7 +7,9 @@ import com.typesafe.config.ConfigValueType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.critsweep.kernel.ActivationKind;
 import org.critsweep.kernel.Protocol;
@@ -17,8 +19,6 @@ final class GridSection {
 
     /** Linspace values are rounded to 12 significant digits so that 1.30 + 1 × 0.02 is the same point as 1.32. */
     private static final MathContext GRID_DIGITS = new MathContext(12);
-    /** The most σ_w values a linspace or an around-critical block gives: more is a typo, and slow to plan. */
-    static final int MAX_SIGMA_W_VALUES = 10_000;
 
     private final HoconFields fields;
 
@@ -35,7 +35,7 @@ final class GridSection {
         List<Double> sigmaW = sigmaW();
         boolean mlp = archs.contains(Arch.MLP);
         boolean cnn = archs.stream().anyMatch(Arch::convolutional);
-        List<Integer> widths = mlp ? fields.list("grid.width", null, v -> (int) HoconFields.integer("grid.width", v, 2))
+        List<Integer> widths = mlp ? fields.list("grid.width", null, v -> neurons("grid.width", v))
                 : fields.forbidden("grid.width", "applies to arch mlp only; a CNN has channels and size");
         if (cnn && sampler == Sampler.GRAM && fields.has("grid.sampler")) {
             throw new BadInputException("grid.sampler", "gram is exact only for mlp (weights shared across positions"
@@ -47,12 +47,20 @@ final class GridSection {
                 fields.forbidden("grid." + key, "applies to arch cnn1d/cnn2d only");
             }
         }
-        int depth = (int) fields.integer("grid.depth", 1);
-        int replicas = (int) fields.integer("grid.replicas", 1);
+        int depth = (int) Limits.atMost("grid.depth", fields.integer("grid.depth", 1), Limits.MAX_DEPTH,
+                "the layers one machine can record");
+        int replicas = (int) Limits.atMost("grid.replicas", fields.integer("grid.replicas", 1), Limits.MAX_REPLICAS,
+                "replicas per point one machine can plan");
         double q0 = fields.has("grid.inputs.q0") ? fields.number("grid.inputs.q0", 0.0, false) : 1.0;
         double c0 = fields.has("grid.inputs.c0") ? correlation("grid.inputs.c0") : 0.8;
         return new GridSpec(archs, activations, sampler, sigmaB, sigmaW, widths, depth, replicas, q0, c0, record(),
                 conv, aroundCritical());
+    }
+
+    /** A width or channel count: an integer >= 2, at most {@link Limits#MAX_NEURONS}. */
+    private static int neurons(String field, ConfigValue value) {
+        return (int) Limits.atMost(field, HoconFields.integer(field, value, 2), Limits.MAX_NEURONS,
+                "neurons per layer one core can hold");
     }
 
     /**
@@ -93,9 +101,9 @@ final class GridSection {
     }
 
     private ConvGrid convGrid() {
-        List<Integer> channels = fields.list("grid.channels", null,
-                v -> (int) HoconFields.integer("grid.channels", v, 2));
+        List<Integer> channels = fields.list("grid.channels", null, v -> neurons("grid.channels", v));
         List<Integer> sizes = fields.list("grid.size", null, v -> (int) HoconFields.integer("grid.size", v, 1));
+        refuseLargeLattice(channels, sizes);
         int kernel = fields.has("grid.kernel_size") ? (int) fields.integer("grid.kernel_size", 1) : 3;
         int smallest = sizes.stream().mapToInt(Integer::intValue).min().orElseThrow();
         if (kernel % 2 == 0 || kernel > smallest) {
@@ -115,6 +123,20 @@ final class GridSection {
     }
 
     /**
+     * Refuses a lattice whose neurons per layer (channels × sites; L² sites for cnn2d, which any arch list with it
+     * may hold) exceed {@link Limits#MAX_NEURONS}, computed in floating point so that no size overflows.
+     */
+    private void refuseLargeLattice(List<Integer> channels, List<Integer> sizes) {
+        int dimensions = fields.labels("grid.arch", List.of("mlp"), Arch.class).stream().mapToInt(Arch::dimensions)
+                .max().orElse(1);
+        double neurons = Collections.max(channels) * Math.pow(Collections.max(sizes), dimensions);
+        if (neurons > Limits.MAX_NEURONS) {
+            throw new BadInputException("grid.size", String.format(Locale.ROOT, "expected channels x sites <= %d"
+                    + " (neurons per layer one core can hold), got %.4g", Limits.MAX_NEURONS, neurons));
+        }
+    }
+
+    /**
      * A list of values > 0, or {@code { linspace = [a, b, n] }}; empty when only {@code around-critical} is given
      * (the planner adds its values per family).
      */
@@ -122,6 +144,9 @@ final class GridSection {
         String field = "grid.sigma_w";
         ConfigValue value = fields.value(field);
         if (!(value instanceof ConfigObject object)) {
+            if (value instanceof ConfigList list) {
+                Limits.atMost(field, list.size(), Limits.MAX_SIGMA_W_VALUES, "values a grid can plan");
+            }
             return fields.list(field, null, v -> HoconFields.number(field, v, 0.0, false));
         }
         if (object.containsKey("linspace")) {
@@ -141,11 +166,27 @@ final class GridSection {
         double[] spec = elements.size() == 3 && elements.stream().allMatch(v -> v.valueType() == ConfigValueType.NUMBER)
                 ? elements.stream().mapToDouble(v -> ((Number) v.unwrapped()).doubleValue()).toArray() : null;
         if (spec == null || !(spec[0] > 0 && spec[0] < spec[1] && Double.isFinite(spec[1])
-                && spec[2] == Math.rint(spec[2]) && spec[2] >= 2 && spec[2] <= MAX_SIGMA_W_VALUES)) {
+                && spec[2] == Math.rint(spec[2]) && spec[2] >= 2 && spec[2] <= Limits.MAX_SIGMA_W_VALUES)) {
             throw new BadInputException(field, "expected [a, b, n] with 0 < a < b and an integer n in [2, "
-                    + MAX_SIGMA_W_VALUES + "], got " + BadInputException.show(value));
+                    + Limits.MAX_SIGMA_W_VALUES + "], got " + BadInputException.show(value));
         }
-        return linspace(spec[0], spec[1], (int) spec[2]);
+        return distinctIds(field, linspace(spec[0], spec[1], (int) spec[2]));
+    }
+
+    /**
+     * Refuses σ_w values that the point id cannot tell apart: the id hashes σ_w rounded to 12 significant digits
+     * (GRID_DIGITS), so two values that round alike would be one point.
+     */
+    private static List<Double> distinctIds(String field, List<Double> values) {
+        List<Double> sorted = values.stream().map(v -> new BigDecimal(v).round(GRID_DIGITS).doubleValue()).sorted()
+                .toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).equals(sorted.get(i - 1))) {
+                throw new BadInputException(field, "two values round to " + sorted.get(i) + " at 12 significant digits,"
+                        + " the resolution of the point id; expected values that differ in their first 12 digits");
+            }
+        }
+        return values;
     }
 
     private static List<Double> linspace(double a, double b, int n) {
@@ -165,7 +206,7 @@ final class GridSection {
         }
         double halfWidth = fields.number(field + ".half-width", 0.0, false);
         int points = (int) HoconFields.integer(field + ".points", fields.value(field + ".points"), 2,
-                MAX_SIGMA_W_VALUES);
+                Limits.MAX_SIGMA_W_VALUES);
         return new AroundCritical(halfWidth, points);
     }
 

@@ -37,9 +37,14 @@ public record RecordSchedule(int logPoints) implements Serializable {
         return recorded;
     }
 
-    /** The number of recorded layers for this depth (without a mask: the depth may be large). */
+    /**
+     * The number of recorded layers for this depth (without a mask: the depth may be large).
+     *
+     * @throws ArithmeticException for a depth of {@link Integer#MAX_VALUE} with every layer recorded (the parser
+     *                             caps the depth at {@link Limits#MAX_DEPTH})
+     */
     public int count(int depth) {
-        return logPoints == 0 ? depth + 1 : logLayers(depth).size();
+        return logPoints == 0 ? Math.addExact(depth, 1) : logLayers(depth).size();
     }
 
     private TreeSet<Integer> logLayers(int depth) {

@@ -95,14 +95,14 @@ public final class TaskPlanner {
         return split(point, 0, replicas);
     }
 
-    /** Tasks for replicas {@code from .. to − 1} of a point. */
+    /** Tasks for replicas {@code from .. to − 1} of a point; the index is a long, so {@code to} may be any int. */
     static List<SweepTask> split(GridPoint point, int from, int to) {
         double perReplica = CostModel.perReplica(point);
         int block = (int) Math.max(1, Math.min(to - from, Math.floor(TARGET_TASK_COST / perReplica)));
         List<SweepTask> tasks = new ArrayList<>();
-        for (int first = from; first < to; first += block) {
-            int count = Math.min(block, to - first);
-            tasks.add(new SweepTask(point, first, count, count * perReplica));
+        for (long first = from; first < to; first += block) {
+            int count = (int) Math.min(block, to - first);
+            tasks.add(new SweepTask(point, (int) first, count, count * perReplica));
         }
         return tasks;
     }

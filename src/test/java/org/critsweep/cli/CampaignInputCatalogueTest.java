@@ -310,6 +310,14 @@ class CampaignInputCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
     void refusedWithExitTwoOneLineAndNothingWritten(Case c) throws IOException {
+        assertRefused(c, temp);
+    }
+
+    /**
+     * Runs each of the case's command lines in each of its priors under {@code temp}: exit code 2, nothing on stdout,
+     * exactly the message on stderr, the directory unchanged.
+     */
+    static void assertRefused(Case c, Path temp) throws IOException {
         for (Prior prior : c.priors()) {
             Path dir = Files.createDirectories(temp.resolve(prior.name()));
             Path out = dir.resolve("out");

@@ -29,11 +29,14 @@ class TaskPlannerTest {
                 + " 19 replicas each)", hours)), e.getMessage());
     }
 
-    /** Regression: 10⁸ replicas of a point costlier than a task were split into 10⁸ tasks and ran out of memory. */
+    /**
+     * Regression: 10⁸ replicas of a point costlier than a task were split into 10⁸ tasks and ran out of memory;
+     * 10⁸ is now above the replica bound, so the largest count allowed (10⁶ per point) stands in for it.
+     */
     @Test
     void aMistypedReplicaCountIsRefusedBeforeItsTasksAreMade() {
         BadInputException e = assertThrows(BadInputException.class, () -> TaskPlanner.plan(CampaignParserTest.parse(
-                CampaignParserTest.VALID, "grid.replicas=100000000", "grid.width=[4096]", "grid.depth=100000")));
+                CampaignParserTest.VALID, "grid.replicas=1000000", "grid.width=[4096]", "grid.depth=100000")));
         assertEquals("campaign.max_core_hours", e.field());
     }
 
