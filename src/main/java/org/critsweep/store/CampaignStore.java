@@ -146,6 +146,12 @@ public final class CampaignStore {
      * @throws BadInputException naming {@code campaign.output}
      */
     public void checkWritableFor(Campaign campaign) {
+        String name = campaign.name();
+        if (name.isBlank() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
+            throw new BadInputException("campaign.name", "'" + name + "' is not a plain name (it is a directory's"
+                    + " name: no '/', '\\', '.' or '..'); choose a plain name such as critical-tanh");
+        }
+        CampaignNesting.refuseNested(root);
         if (!files.exists("")) {
             return;
         }
