@@ -50,8 +50,10 @@ final class StatusCommand implements Callable<Integer> {
         Optional<String> recorded = manifest.map(m -> m.hasPath("status") ? m.getString("status") : "");
         out.println("status: " + (holder.isPresent() ? "running (" + holder.get() + ")"
                 : recorded.isEmpty() ? "unknown (the manifest is damaged)"
-                : recorded.get().equals("complete") ? "complete"
-                : "interrupted (no live driver; rerun the campaign to resume)"));
+                : !recorded.get().equals("complete") ? "interrupted (no live driver; rerun the campaign to resume)"
+                : Files.isRegularFile(store.root().resolve(CampaignStore.REPORT)) ? "complete"
+                : "interrupted (its tables are complete but " + CampaignStore.REPORT + " is missing: the run died"
+                        + " writing it; rerun the campaign to write it)"));
         if (Files.isRegularFile(store.progressFile())) {
             Config progress = ConfigFactory.parseFile(store.progressFile().toFile());
             printProgress(out, progress, holder.isPresent());

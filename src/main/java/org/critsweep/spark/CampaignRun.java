@@ -14,7 +14,8 @@ import org.critsweep.store.CampaignStore;
  * Runs a planned campaign's stages in order — sweep, theory, aggregate, fit, report — under the campaign's lock, and
  * records the manifest: at the start (status {@code running}, so a killed run leaves its provenance and {@code status}
  * can read it), once the data is complete (status {@code complete}, with the stage timings, which the report shows)
- * and after the report (its timing added). A rerun resumes: the sweep computes only the points not yet committed.
+ * and after the report (its timing added). A rerun resumes: the sweep computes only the points not yet committed,
+ * and every derived table is rewritten whole (a killed write left a temporary, removed here, or an incomplete table).
  */
 public final class CampaignRun {
 
@@ -43,6 +44,7 @@ public final class CampaignRun {
     public static Result execute(SparkSession spark, CampaignPlan plan, CampaignStore store,
                                  SweepJob.Settings settings, ProgressListener progress) {
         try (CampaignLock lock = CampaignLock.acquire(store)) {
+            store.removeTemporaryTables();
             Map<String, Object> facts = provenance(spark, plan, settings.partitions());
             facts.put("status", "running");
             store.writeManifest(plan.campaign(), facts);

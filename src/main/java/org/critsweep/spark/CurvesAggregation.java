@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.store.CampaignStore;
-import org.critsweep.store.StorageFailure;
 import org.critsweep.store.TableNames;
 
 /**
@@ -26,9 +25,8 @@ public final class CurvesAggregation {
         spark.table(TableNames.RAW).repartition(spark.sparkContext().defaultParallelism() * 2,
                         org.apache.spark.sql.functions.col("point_id"))
                 .sortWithinPartitions("point_id", "layer", "replica").createOrReplaceTempView("raw_ordered");
-        StorageFailure.guard(store.table(TableNames.CURVES), () -> spark.sql(QUERY).repartition(1)
-                .sortWithinPartitions("point_id", "layer").write().mode(SaveMode.Overwrite)
-                .parquet(store.table(TableNames.CURVES)));
+        store.replaceTable(TableNames.CURVES, location -> spark.sql(QUERY).repartition(1)
+                .sortWithinPartitions("point_id", "layer").write().mode(SaveMode.Overwrite).parquet(location));
         LiteralPaths.reader(spark).parquet(store.table(TableNames.CURVES)).createOrReplaceTempView(TableNames.CURVES);
     }
 

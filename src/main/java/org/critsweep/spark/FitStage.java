@@ -11,7 +11,6 @@ import org.critsweep.grid.Campaign;
 import org.critsweep.grid.ScalingFamily;
 import org.critsweep.store.CampaignDamage;
 import org.critsweep.store.CampaignStore;
-import org.critsweep.store.StorageFailure;
 import org.critsweep.store.TableNames;
 
 /**
@@ -40,8 +39,8 @@ public final class FitStage {
 
     private static void write(SparkSession spark, CampaignStore store, String table, List<Row> rows,
                               StructType schema) {
-        StorageFailure.guard(store.table(table), () -> spark.createDataFrame(rows, schema).coalesce(1).write()
-                .mode(SaveMode.Overwrite).parquet(store.table(table)));
+        store.replaceTable(table, location -> spark.createDataFrame(rows, schema).coalesce(1).write()
+                .mode(SaveMode.Overwrite).parquet(location));
         LiteralPaths.reader(spark).parquet(store.table(table)).createOrReplaceTempView(table);
     }
 }

@@ -12,7 +12,7 @@ import org.critsweep.store.TableNames;
 public final class ReportStage {
 
     /** Where the report goes, relative to the campaign's directory. */
-    public static final String FILE = "report/index.html";
+    public static final String FILE = CampaignStore.REPORT;
 
     private ReportStage() {
     }

@@ -264,8 +264,8 @@ public final class SweepJob {
         Map<List<Object>, Optional<MeanFieldPoint>> fixedPoints = new HashMap<>();
         List<Row> rows = plan.points().stream().map(p -> pointRow(p, replicas, fixedPoints.computeIfAbsent(
                 List.of(p.activation(), p.sigmaW(), p.sigmaB()), k -> TheoryStage.fixedPoint(p)))).toList();
-        StorageFailure.guard(store.table(TableNames.POINTS), () -> spark.createDataFrame(rows, Tables.POINTS_SCHEMA)
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(store.table(TableNames.POINTS)));
+        store.replaceTable(TableNames.POINTS, location -> spark.createDataFrame(rows, Tables.POINTS_SCHEMA)
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(location));
     }
 
     private static Row pointRow(GridPoint p, int replicas, Optional<MeanFieldPoint> theory) {

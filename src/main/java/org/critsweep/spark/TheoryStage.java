@@ -13,7 +13,6 @@ import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.GridPoint;
 import org.critsweep.kernel.ActivationKind;
 import org.critsweep.store.CampaignStore;
-import org.critsweep.store.StorageFailure;
 import org.critsweep.store.TableNames;
 import org.critsweep.theory.FiniteWidthRecursion;
 import org.critsweep.theory.MeanField;
@@ -63,8 +62,8 @@ public final class TheoryStage {
         var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(work, Math.max(1, work.size()))
                 .flatMap(w -> curveRows(w.key(), w.points()).iterator());
-        StorageFailure.guard(store.table(TableNames.THEORY), () -> spark.createDataFrame(rows, Tables.THEORY_SCHEMA)
-                .write().mode(SaveMode.Overwrite).parquet(store.table(TableNames.THEORY)));
+        store.replaceTable(TableNames.THEORY, location -> spark.createDataFrame(rows, Tables.THEORY_SCHEMA)
+                .write().mode(SaveMode.Overwrite).parquet(location));
     }
 
     private static List<Row> curveRows(CurveKey key, List<PointRef> points) {

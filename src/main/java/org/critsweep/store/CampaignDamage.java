@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  *       whole Parquet file ({@link ParquetFooter}); its directory holds a data file the marker does not name (left by
  *       a killed commit: readers would see rows that were never committed); a point directory has no marker;</li>
  *   <li>a table other than {@code raw} has no {@code _SUCCESS} (its last write did not finish) or a part file that is
- *       not a whole Parquet file.</li>
+ *       not a whole Parquet file (such a table is not read: {@link CampaignStore#hasTable});</li>
+ *   <li>a table's temporary directory is left ({@code curves.tmp-<id>}, {@link CampaignStore#replaceTable}).</li>
  * </ul>
  * A run repairs all of it: it removes what a killed run leaves (a point directory without marker, files a marker does
- * not name), uncommits the other damaged points and computes them again, and rewrites the other tables and the
+ * not name, temporary tables), uncommits the other damaged points and computes them again, and rewrites the other tables and the
  * manifest.
  */
 public final class CampaignDamage {
@@ -43,10 +44,14 @@ public final class CampaignDamage {
                 Path.of(CampaignStore.MANIFEST), "does not parse (" + problem + ")")));
         findInPoints(store, found);
         for (String table : TableNames.ALL) {
-            if (!table.equals(TableNames.RAW) && store.hasTable(table)) {
+            if (!table.equals(TableNames.RAW) && store.files().isDirectory(table)) {
                 findInTable(store, table, found);
             }
         }
+        List<String> entries = store.files().isDirectory("") ? store.list("") : List.of();
+        entries.stream().filter(TableNames::isTemporary).sorted().forEach(entry -> found.add(new Damage(
+                Damage.Part.TABLE, entry, Path.of(entry), "is " + TableNames.ofTemporary(entry) + " half written by a"
+                        + " killed run: removed by run")));
         return found;
     }
 
@@ -136,7 +141,7 @@ public final class CampaignDamage {
         CampaignFileSystem files = store.files();
         if (!files.exists(child(table, "_SUCCESS"))) {
             found.add(new Damage(Damage.Part.TABLE, table, Path.of(table),
-                    "is incomplete (no _SUCCESS: its last write did not finish)"));
+                    "is incomplete (no _SUCCESS: its last write did not finish): rebuilt by run"));
         }
         for (String name : dataFiles(store, table)) {
             String file = child(table, name);

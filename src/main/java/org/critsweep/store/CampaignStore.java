@@ -1,5 +1,7 @@
 package org.critsweep.store;
 
+import static org.critsweep.store.CampaignFileSystem.child;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -15,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.critsweep.grid.Campaign;
@@ -30,6 +34,8 @@ public final class CampaignStore {
 
     static final String MANIFEST = "_campaign/manifest.json";
     static final String PROGRESS = "_campaign/progress.json";
+    /** The HTML report, relative to the campaign's directory. */
+    public static final String REPORT = "report/index.html";
     private static final String DAMAGED_MANIFEST = MANIFEST + ".damaged";
     private static final Pattern RECORDED_HASH = Pattern.compile("\"config_hash\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
@@ -55,8 +61,54 @@ public final class CampaignStore {
         return files.location(name);
     }
 
+    /**
+     * Whether the table is there whole: its directory with Spark's {@code _SUCCESS} (for {@code raw}, whose points
+     * are committed one by one, its directory). An incomplete one, left by a killed write, is not read; {@code status}
+     * reports it ({@link CampaignDamage}) and {@code run} rebuilds it.
+     */
     public boolean hasTable(String name) {
-        return files.isDirectory(name);
+        return files.isDirectory(name) && (name.equals(TableNames.RAW) || files.exists(child(name, "_SUCCESS")));
+    }
+
+    /**
+     * Writes a derived table whole or not at all: {@code write} writes it to a temporary directory beside it
+     * ({@code curves.tmp-<id>}, location given), which then replaces the table. A kill leaves the old table, no table,
+     * or a temporary that the next run removes ({@link #removeTemporaryTables}), never a part of the new one.
+     *
+     * @throws CampaignFailure when the storage fails (a full disk), naming the table
+     */
+    public void replaceTable(String name, Consumer<String> write) {
+        String temporary = name + TableNames.TEMPORARY + UUID.randomUUID();
+        try {
+            StorageFailure.guard(table(name), () -> write.accept(files.location(temporary)));
+            files.delete(name);
+            files.move(temporary, name);
+        } catch (IOException e) {
+            throw StorageFailure.cannotWrite(table(name), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Removes the temporary tables a killed run left ({@link #replaceTable}). */
+    public void removeTemporaryTables() {
+        for (String name : list("")) {
+            if (TableNames.isTemporary(name)) {
+                try {
+                    files.delete(name);
+                } catch (IOException e) {
+                    throw StorageFailure.cannotWrite(files.location(name), e);
+                }
+            }
+        }
+    }
+
+    private void deleteQuietly(String path) {
+        try {
+            files.delete(path);
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary the next run removes
+        }
     }
 
     /**
@@ -70,9 +122,9 @@ public final class CampaignStore {
         }
     }
 
-    /** The tables of {@link TableNames#ALL} this directory holds. */
+    /** The tables of {@link TableNames#ALL} this directory holds, whole or not. */
     public List<String> presentTables() {
-        return TableNames.ALL.stream().filter(this::hasTable).toList();
+        return TableNames.ALL.stream().filter(files::isDirectory).toList();
     }
 
     /** SHA-256 of the campaign's {@linkplain Campaign#dataIdentity() data identity}, in hex. */
@@ -94,6 +146,12 @@ public final class CampaignStore {
      * @throws BadInputException naming {@code campaign.output}
      */
     public void checkWritableFor(Campaign campaign) {
+        String name = campaign.name();
+        if (name.isBlank() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
+            throw new BadInputException("campaign.name", "'" + name + "' is not a plain name (it is a directory's"
+                    + " name: no '/', '\\', '.' or '..'); choose a plain name such as critical-tanh");
+        }
+        CampaignNesting.refuseNested(root);
         if (!files.exists("")) {
             return;
         }

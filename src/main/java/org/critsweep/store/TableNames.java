@@ -18,6 +18,20 @@ public final class TableNames {
     /** Every table a campaign writes, in pipeline order. */
     public static final List<String> ALL = List.of(POINTS, RAW, THEORY, CURVES, FITS, FIT_CURVES);
 
+    /** What follows a table's name in the name of its temporary directory while it is written. */
+    static final String TEMPORARY = ".tmp-";
+
     private TableNames() {
+    }
+
+    /** Whether a campaign directory's entry is a table being written, or left half written by a killed run. */
+    static boolean isTemporary(String entry) {
+        int at = entry.indexOf(TEMPORARY);
+        return at > 0 && ALL.contains(entry.substring(0, at));
+    }
+
+    /** The table a temporary directory was to become. */
+    static String ofTemporary(String entry) {
+        return entry.substring(0, entry.indexOf(TEMPORARY));
     }
 }
