@@ -114,9 +114,9 @@ final class GridSection {
         List<Double> thresholds = fields.has("grid.active_thresholds")
                 ? fields.list("grid.active_thresholds", null,
                         v -> HoconFields.number("grid.active_thresholds", v, 0.0, false))
-                : List.of(1e-6, 1e-3);
-        if (thresholds.size() != 2 || !(thresholds.get(0) < thresholds.get(1)) || !(thresholds.get(1) < 1.0)) {
-            throw new BadInputException("grid.active_thresholds", "expected two increasing values in (0, 1), got "
+                : ConvGrid.DEFAULT_THRESHOLDS;
+        if (!ConvGrid.validThresholds(thresholds)) {
+            throw new BadInputException("grid.active_thresholds", "expected " + ConvGrid.THRESHOLDS_ALLOWED + ", got "
                     + thresholds);
         }
         return new ConvGrid(channels, sizes, kernel, protocol, thresholds);

@@ -108,11 +108,11 @@ public final class KernelBenchmark {
      */
     public Timing nanosPerConvWeightApplication(Activation phi, int dimensions, int channels, int size) {
         ConvSpec spec = new ConvSpec(phi, 1.4, 0.3, dimensions, channels, size, 3, 1, 1.0, 0.8, Protocol.PAIR,
-                new double[] {1e-6, 1e-3});
+                new double[] {1e-9, 1e-6, 1e-3});
         double perLayer = (double) spec.sites() * channels * channels * spec.taps();
         int depth = (int) Math.max(2, 3e7 / perLayer);
         ConvSpec deep = new ConvSpec(phi, 1.4, 0.3, dimensions, channels, size, 3, depth, 1.0, 0.8, Protocol.PAIR,
-                new double[] {1e-6, 1e-3});
+                new double[] {1e-9, 1e-6, 1e-3});
         ConvPropagator propagator = new ConvPropagator(deep);
         int[] replica = {0};
         return measure(() -> propagator.run(ReplicaStreams.of(5, 9, replica[0]++), o -> sink += o.global().qA()),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.critsweep.grid.ConvGrid;
 import org.critsweep.grid.GridPoint;
 import org.critsweep.grid.GridSpec;
 import org.critsweep.grid.RecordSchedule;
@@ -25,6 +26,8 @@ final class ReplicaRows {
 
     private static final int FAULT = Tables.RAW_SCHEMA.fieldIndex("fault");
     private static final int FAULT_LAYER = Tables.RAW_SCHEMA.fieldIndex("fault_layer");
+    private static final int ACTIVE_SITES = Tables.RAW_SCHEMA.fieldIndex("active_sites_1");
+    private static final int SPREAD_R2 = Tables.RAW_SCHEMA.fieldIndex("spread_r2_1");
 
     private ReplicaRows() {
     }
@@ -100,16 +103,21 @@ final class ReplicaRows {
      */
     private static Row row(String pointId, int replica, Layer layer, Optional<NumericalFault> fault) {
         LayerObservables o = layer.global();
+        Object[] global = {pointId, replica, o.layer(), o.qA(), o.qB(), o.rho(), Tables.finiteOrNull(o.lnRho()),
+            o.gA(), Tables.finiteOrNull(o.tangentLogGrowth()), Tables.finiteOrNull(o.tangentLogNorm()),
+            o.tangentLogNorm() == Double.NEGATIVE_INFINITY, o.probe(), o.absorbed(), o.rhoUnderflow()};
+        Object[] values = new Object[Tables.RAW_SCHEMA.size()];
+        System.arraycopy(global, 0, values, 0, global.length);
         ConvObservables conv = layer.conv();
-        return RowFactory.create(pointId, replica, o.layer(), o.qA(), o.qB(), o.rho(),
-                Tables.finiteOrNull(o.lnRho()), o.gA(),
-                Tables.finiteOrNull(o.tangentLogGrowth()), Tables.finiteOrNull(o.tangentLogNorm()),
-                o.tangentLogNorm() == Double.NEGATIVE_INFINITY, o.probe(),
-                o.absorbed(), o.rhoUnderflow(),
-                conv == null ? null : conv.activeSites()[0], conv == null ? null : conv.activeSites()[1],
-                conv == null ? null : Tables.finiteOrNull(conv.spreadR2()[0]),
-                conv == null ? null : Tables.finiteOrNull(conv.spreadR2()[1]),
-                fault.map(f -> f.kind().label()).orElse(null), fault.map(NumericalFault::layer).orElse(null));
+        if (conv != null) {
+            for (int k = 0; k < ConvGrid.THRESHOLDS; k++) {
+                values[ACTIVE_SITES + k] = conv.activeSites()[k];
+                values[SPREAD_R2 + k] = Tables.finiteOrNull(conv.spreadR2()[k]);
+            }
+        }
+        values[FAULT] = fault.map(f -> f.kind().label()).orElse(null);
+        values[FAULT_LAYER] = fault.map(NumericalFault::layer).orElse(null);
+        return RowFactory.create(values);
     }
 
     /** The row that records a fault at its own layer: nothing was measured there, so every measured column is NULL. */

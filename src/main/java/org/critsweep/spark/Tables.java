@@ -27,7 +27,9 @@ public final class Tables {
      * One row per (point, replica, recorded layer); see {@link org.critsweep.kernel.LayerObservables}. A replica that a
      * numerical fault stopped ({@link org.critsweep.kernel.NumericalFault}) carries {@code fault} and
      * {@code fault_layer} on every row, and has one more row at {@code layer = fault_layer} in which every measured
-     * column is NULL: the fault is recorded even when it struck at layer 0 or between recorded layers.
+     * column is NULL: the fault is recorded even when it struck at layer 0 or between recorded layers. The CNN columns
+     * {@code active_sites_k} and {@code spread_r2_k} come in one column per activity threshold, k = 1 …
+     * {@link org.critsweep.grid.ConvGrid#THRESHOLDS}.
      */
     public static final StructType RAW_SCHEMA = new StructType(new StructField[] {
         field("point_id", DataTypes.StringType, false),
@@ -46,8 +48,10 @@ public final class Tables {
         field("rho_underflow", DataTypes.BooleanType, true),
         field("active_sites_1", DataTypes.IntegerType, true),
         field("active_sites_2", DataTypes.IntegerType, true),
+        field("active_sites_3", DataTypes.IntegerType, true),
         field("spread_r2_1", DataTypes.DoubleType, true),
         field("spread_r2_2", DataTypes.DoubleType, true),
+        field("spread_r2_3", DataTypes.DoubleType, true),
         field("fault", DataTypes.StringType, true),
         field("fault_layer", DataTypes.IntegerType, true),
     });

@@ -6,7 +6,7 @@
 -- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
 -- the rho statistics, not in the ln_rho ones.
 -- probe_excess_kurtosis is the excess kurtosis over replicas of one fixed neuron's pre-activation (NULL for n < 2).
--- CNN only (NULL for MLPs), per activity threshold k = 1, 2 (grid.active_thresholds): survival_k, the fraction of
+-- CNN only (NULL for MLPs), per activity threshold k = 1, 2, 3 (grid.active_thresholds): survival_k, the fraction of
 -- replicas with an active site (P(l) of a spreading run); active_sites_mean_k, N_a(l); spread_r2_mean_k, R²(l) over
 -- replicas with an active site.
 -- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`);
@@ -34,8 +34,10 @@ WITH measured AS (
         IF(r.fault IS NULL, r.tangent_log_norm, NULL)   AS tangent_log_norm,
         IF(r.fault IS NULL, r.active_sites_1, NULL)     AS active_sites_1,
         IF(r.fault IS NULL, r.active_sites_2, NULL)     AS active_sites_2,
+        IF(r.fault IS NULL, r.active_sites_3, NULL)     AS active_sites_3,
         IF(r.fault IS NULL, r.spread_r2_1, NULL)        AS spread_r2_1,
-        IF(r.fault IS NULL, r.spread_r2_2, NULL)        AS spread_r2_2
+        IF(r.fault IS NULL, r.spread_r2_2, NULL)        AS spread_r2_2,
+        IF(r.fault IS NULL, r.spread_r2_3, NULL)        AS spread_r2_3
     FROM raw_ordered r
     WHERE r.fault IS NULL OR r.layer < r.fault_layer
 ),
@@ -68,10 +70,13 @@ stats AS (
         CASE WHEN r.layer > 0 THEN STDDEV_SAMP(r.tangent_log_norm) / SQRT(COUNT(r.tangent_log_norm)) / r.layer END AS lyapunov_stderr,
         AVG(CASE WHEN r.active_sites_1 IS NULL THEN NULL WHEN r.active_sites_1 > 0 THEN 1D ELSE 0D END) AS survival_1,
         AVG(CASE WHEN r.active_sites_2 IS NULL THEN NULL WHEN r.active_sites_2 > 0 THEN 1D ELSE 0D END) AS survival_2,
+        AVG(CASE WHEN r.active_sites_3 IS NULL THEN NULL WHEN r.active_sites_3 > 0 THEN 1D ELSE 0D END) AS survival_3,
         AVG(r.active_sites_1)                                      AS active_sites_mean_1,
         AVG(r.active_sites_2)                                      AS active_sites_mean_2,
+        AVG(r.active_sites_3)                                      AS active_sites_mean_3,
         AVG(r.spread_r2_1)                                         AS spread_r2_mean_1,
-        AVG(r.spread_r2_2)                                         AS spread_r2_mean_2
+        AVG(r.spread_r2_2)                                         AS spread_r2_mean_2,
+        AVG(r.spread_r2_3)                                         AS spread_r2_mean_3
     FROM measured r
     GROUP BY r.point_id, r.layer
 )
@@ -91,7 +96,8 @@ SELECT
     s.rho_mean, s.rho_stderr, s.rho_median, s.n_ln_rho, s.ln_rho_mean, s.ln_rho_stderr, s.n_absorbed,
     s.n_rho_underflow, s.q_mean, s.q_stderr, s.ln_q_mean, s.probe_excess_kurtosis, s.g_mean, s.g_relative_variance,
     s.n_tangent_dead, s.lyapunov_increment_mean, s.lyapunov_increment_stderr, s.lyapunov_mean, s.lyapunov_stderr,
-    s.survival_1, s.survival_2, s.active_sites_mean_1, s.active_sites_mean_2, s.spread_r2_mean_1, s.spread_r2_mean_2,
+    s.survival_1, s.survival_2, s.survival_3, s.active_sites_mean_1, s.active_sites_mean_2, s.active_sites_mean_3,
+    s.spread_r2_mean_1, s.spread_r2_mean_2, s.spread_r2_mean_3,
     t.mf_rho,
     t.mf_q,
     t.nw_g_relative_variance

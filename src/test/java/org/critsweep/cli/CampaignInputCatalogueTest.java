@@ -251,8 +251,8 @@ class CampaignInputCatalogueTest {
                 cnn("size below the kernel", "grid.size=[8, 2]", "grid.kernel_size: expected an odd integer <= the smallest size (2), got 3"),
                 cnn("channels < 2", "grid.channels=[1]", "grid.channels: expected an integer >= 2, got 1"),
                 cnn("unknown protocol", "grid.protocol=avalanche", "grid.protocol: unknown value 'avalanche'; allowed: pair, spreading"),
-                cnn("thresholds not increasing", "grid.active_thresholds=[1e-3, 1e-6]", "grid.active_thresholds: expected"
-                        + " two increasing values in (0, 1), got [0.001, 1.0E-6]"),
+                cnn("thresholds not increasing", "grid.active_thresholds=[1e-3, 1e-6, 1e-9]", "grid.active_thresholds:"
+                        + " expected three increasing values in (0, 1), got [0.001, 1.0E-6, 1.0E-9]"),
                 cnn("width with a CNN", "grid.width=[64]", "grid.width: applies to arch mlp only; a CNN has channels and size"),
                 set("CNN key with an MLP", "grid.channels=[8]", "grid.channels: applies to arch cnn1d/cnn2d only"),
                 // Analysis

@@ -219,12 +219,13 @@ class CampaignParserTest {
 
     @Test
     void cnnGridReadsChannelsSizeKernelProtocolAndThresholds() {
-        GridSpec g = parse(CNN, "grid.kernel_size=5", "grid.protocol=spreading", "grid.active_thresholds=[1e-8, 1e-4]").grid();
+        GridSpec g = parse(CNN, "grid.kernel_size=5", "grid.protocol=spreading", "grid.active_thresholds=[1e-12, 1e-8, 1e-4]").grid();
         assertEquals(List.of(8, 16), g.conv().channels());
         assertEquals(List.of(32, 64), g.conv().sizes());
         assertEquals(5, g.conv().kernelSize());
         assertEquals(org.critsweep.kernel.Protocol.SPREADING, g.conv().protocol());
-        assertEquals(List.of(1e-8, 1e-4), g.conv().activeThresholds());
+        assertEquals(List.of(1e-12, 1e-8, 1e-4), g.conv().activeThresholds());
+        assertEquals(List.of(1e-9, 1e-6, 1e-3), parse(CNN).grid().conv().activeThresholds(), "default thresholds");
         assertEquals(2 * 2 * 2, TaskPlanner.plan(parse(CNN)).points().size(), "channels × size × sigma_w");
         assertEquals(3, parse(CNN).grid().conv().kernelSize(), "default kernel size");
     }
@@ -237,8 +238,11 @@ class CampaignParserTest {
                 Arguments.of("grid.kernel_size=33", "grid.kernel_size: expected an odd integer <= the smallest size (32), got 33"),
                 Arguments.of("grid.channels=[1]", "grid.channels: expected an integer >= 2, got 1"),
                 Arguments.of("grid.protocol=avalanche", "grid.protocol: unknown value 'avalanche'; allowed: pair, spreading"),
-                Arguments.of("grid.active_thresholds=[1e-3]", "grid.active_thresholds: expected two increasing values in (0, 1), got [0.001]"),
-                Arguments.of("grid.active_thresholds=[1e-3, 1e-6]", "grid.active_thresholds: expected two increasing values in (0, 1), got [0.001, 1.0E-6]"));
+                Arguments.of("grid.active_thresholds=[1e-3]", "grid.active_thresholds: expected three increasing values in (0, 1), got [0.001]"),
+                Arguments.of("grid.active_thresholds=[1e-6, 1e-3]", "grid.active_thresholds: expected three increasing values in (0, 1), got [1.0E-6, 0.001]"),
+                Arguments.of("grid.active_thresholds=[1e-9, 1e-3, 1e-6]", "grid.active_thresholds: expected three increasing values in (0, 1), got [1.0E-9, 0.001, 1.0E-6]"),
+                Arguments.of("grid.active_thresholds=[1e-9, 1e-6, 1]", "grid.active_thresholds: expected three increasing values in (0, 1), got [1.0E-9, 1.0E-6, 1.0]"),
+                Arguments.of("grid.active_thresholds=[1e-9, 1e-6, 1e-3, 1e-1]", "grid.active_thresholds: expected three increasing values in (0, 1), got [1.0E-9, 1.0E-6, 0.001, 0.1]"));
     }
 
     @ParameterizedTest(name = "{0}")
