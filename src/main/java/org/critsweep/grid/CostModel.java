@@ -7,7 +7,10 @@ import java.util.Locale;
 /**
  * Estimated work of a replica, in weight-column updates: the dense sampler draws N² weights per layer and
  * multiplies each into the three columns (replica a, difference, tangent); a Gram layer costs about
- * {@value #GRAM_NEURON_COST} such updates per neuron (three Gaussians, the activations, the thin QR).
+ * {@value #GRAM_NEURON_COST} such updates per neuron (three Gaussians, the activations, the thin QR). A CNN layer
+ * applies its C²k^d shared weights at every site (counted as one update each, an overestimate: no draw per
+ * application); the locally connected control draws its C²k^d + C weights and biases at every site as well, and each
+ * draw counts one more update (PERFORMANCE.md).
  */
 public final class CostModel {
 
@@ -38,9 +41,14 @@ public final class CostModel {
         double depth = point.depth();
         double width = point.width();
         return switch (point.sampler()) {
-            case DENSE -> depth * width * width * sites(point) * taps(point);
+            case DENSE -> depth * sites(point) * (width * width * taps(point) + siteDraws(point));
             case GRAM -> depth * width * GRAM_NEURON_COST;
         };
+    }
+
+    /** Gaussians drawn per site and layer on top of the shared filter: the untied filter and biases of an LCN. */
+    private static double siteDraws(GridPoint point) {
+        return point.arch().sharedWeights() ? 0.0 : (double) point.width() * point.width() * taps(point) + point.width();
     }
 
     /** Rough single-core seconds for {@code replicas} replicas of the point. */

@@ -86,7 +86,7 @@ public record GridPoint(Arch arch, ActivationKind activation, Sampler sampler, d
     /** The CNN kernel's parameters, with the activity thresholds of the campaign. */
     public ConvSpec convSpec(double[] activeThresholds) {
         return new ConvSpec(activation.activation(), sigmaW, sigmaB, arch.dimensions(), width, size, kernelSize,
-                depth, q0, c0, protocol, activeThresholds);
+                depth, q0, c0, protocol, activeThresholds, arch.sharedWeights());
     }
 
     /** Sites of the lattice (1 for an MLP); the parser bounds channels × sites by {@link Limits#MAX_NEURONS}. */

@@ -39,12 +39,12 @@ final class GridSection {
                 : fields.forbidden("grid.width", "applies to arch mlp only; a CNN has channels and size");
         if (cnn && sampler == Sampler.GRAM && fields.has("grid.sampler")) {
             throw new BadInputException("grid.sampler", "gram is exact only for mlp (weights shared across positions"
-                    + " break it); use dense, or leave sampler unset, with cnn1d/cnn2d");
+                    + " break it); use dense, or leave sampler unset, with cnn1d/cnn2d/lcn1d/lcn2d");
         }
         ConvGrid conv = cnn ? convGrid() : null;
         if (!cnn) {
             for (String key : List.of("channels", "size", "kernel_size", "protocol", "active_thresholds")) {
-                fields.forbidden("grid." + key, "applies to arch cnn1d/cnn2d only");
+                fields.forbidden("grid." + key, "applies to arch cnn1d/cnn2d/lcn1d/lcn2d only");
             }
         }
         int depth = (int) Limits.atMost("grid.depth", fields.integer("grid.depth", 1), Limits.MAX_DEPTH,

@@ -36,7 +36,7 @@ public record GridSpec(
         Invariant.require(!sigmaW.isEmpty() || aroundCritical != null, "sigma_w", "values or around-critical", sigmaW);
         Invariant.require(widths.isEmpty() != archs.contains(Arch.MLP), "width", "widths exactly for an MLP", widths);
         Invariant.require((conv != null) == archs.stream().anyMatch(Arch::convolutional), "conv",
-                "a CNN grid exactly for cnn1d/cnn2d", conv);
+                "a CNN grid exactly for cnn1d/cnn2d/lcn1d/lcn2d", conv);
         Invariant.require(depth >= 1, "depth", "an integer >= 1", depth);
         Invariant.require(replicas >= 1, "replicas", "an integer >= 1", replicas);
         activations = List.copyOf(activations);

@@ -9,7 +9,9 @@ import java.util.Optional;
  *
  * <p>Layout: component (x, c) at index x·C + c (channels contiguous); weights W[j][c][c′] for tap j. Draw order (the
  * stream contract): the inputs (PAIR: per site e1 then e2, C Gaussians each; SPREADING: per site e1, then e2 of the
- * origin), the tangent u^0 (C·L^d), then per layer the C·C·k^d weights and the C biases. Buffers are allocated once.
+ * origin), the tangent u^0 (C·L^d), then per layer the C·C·k^d weights and the C biases — once for a CNN, and for the
+ * locally connected control ({@link ConvSpec#sharedWeights()} false) once per site, site by site, so that every site
+ * has its own filter. Buffers are allocated once; a layer allocates nothing.
  */
 public final class ConvPropagator extends PairPropagation<ConvObservables> {
 
@@ -119,39 +121,54 @@ public final class ConvPropagator extends PairPropagation<ConvObservables> {
         }
     }
 
-    /** One layer: out(x, c) = Σ_j Σ_c′ W[j][c][c′] in(x + offset_j, c′), for the three fields; bias on replica a. */
+    /**
+     * One layer: out(x, c) = Σ_j Σ_c′ W[j][c][c′] in(x + offset_j, c′), for the three fields; bias on replica a. W and
+     * the bias are the layer's (CNN) or site x's (LCN, drawn just before x is computed).
+     */
     @Override
     void step(NormalStream random) {
+        boolean shared = spec.sharedWeights();
+        if (shared) {
+            drawFilter(random);
+        }
+        for (int x = 0; x < sites; x++) {
+            if (!shared) {
+                drawFilter(random);
+            }
+            applyFilter(x);
+        }
+    }
+
+    private void drawFilter(NormalStream random) {
+        random.fill(weights, 0, weights.length);
+        random.fill(bias, 0, channels);
+    }
+
+    /** The three fields' next values at site x from the filter now in {@link #weights} and {@link #bias}. */
+    private void applyFilter(int x) {
         double[] postActivation = state.postActivation;
         double[] deltaPhi = state.deltaPhi;
         double[] tangentIn = state.tangentIn;
-        double[] nextA = state.nextA;
-        double[] nextD = state.nextD;
-        double[] nextU = state.nextU;
-        random.fill(weights, 0, weights.length);
-        random.fill(bias, 0, channels);
         double weightScale = spec.sigmaW() / Math.sqrt((double) channels * taps);
         double sigmaB = spec.sigmaB();
-        for (int x = 0; x < sites; x++) {
-            for (int c = 0; c < channels; c++) {
-                double sumA = 0.0;
-                double sumD = 0.0;
-                double sumU = 0.0;
-                for (int j = 0; j < taps; j++) {
-                    int in = neighbours[x * taps + j] * channels;
-                    int w = (j * channels + c) * channels;
-                    for (int k = 0; k < channels; k++) {
-                        double weight = weights[w + k];
-                        sumA += weight * postActivation[in + k];
-                        sumD += weight * deltaPhi[in + k];
-                        sumU += weight * tangentIn[in + k];
-                    }
+        for (int c = 0; c < channels; c++) {
+            double sumA = 0.0;
+            double sumD = 0.0;
+            double sumU = 0.0;
+            for (int j = 0; j < taps; j++) {
+                int in = neighbours[x * taps + j] * channels;
+                int w = (j * channels + c) * channels;
+                for (int k = 0; k < channels; k++) {
+                    double weight = weights[w + k];
+                    sumA += weight * postActivation[in + k];
+                    sumD += weight * deltaPhi[in + k];
+                    sumU += weight * tangentIn[in + k];
                 }
-                int out = x * channels + c;
-                nextA[out] = weightScale * sumA + sigmaB * bias[c];
-                nextD[out] = weightScale * sumD;
-                nextU[out] = weightScale * sumU;
             }
+            int out = x * channels + c;
+            state.nextA[out] = weightScale * sumA + sigmaB * bias[c];
+            state.nextD[out] = weightScale * sumD;
+            state.nextU[out] = weightScale * sumU;
         }
     }
 

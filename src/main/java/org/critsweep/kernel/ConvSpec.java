@@ -4,14 +4,17 @@ import java.util.Arrays;
 
 /**
  * The parameters of a random CNN and its pair of inputs (PHYSICS.md §1): periodic 1D or 2D lattice of size L
- * (L × L in 2D), C channels per site, kernel k = 2r + 1, weights N(0, σ_w²/(C k^d)) shared across positions and fresh
- * every layer, biases N(0, σ_b²) per channel.
+ * (L × L in 2D), C channels per site, kernel k = 2r + 1, weights N(0, σ_w²/(C k^d)) fresh every layer, biases
+ * N(0, σ_b²) per channel.
  *
  * @param activeThresholds a site is active where ρ_x exceeds the threshold; several so that spreading observables can
  *                         be checked not to depend on it; each in (0, 1), increasing
+ * @param sharedWeights    true for a CNN (one filter and bias per layer, shared by every site); false for the locally
+ *                         connected control (a fresh filter and bias per site and layer)
  */
 public record ConvSpec(Activation activation, double sigmaW, double sigmaB, int dimensions, int channels, int size,
-                       int kernelSize, int depth, double q0, double c0, Protocol protocol, double[] activeThresholds) {
+                       int kernelSize, int depth, double q0, double c0, Protocol protocol, double[] activeThresholds,
+                       boolean sharedWeights) {
 
     public ConvSpec {
         // The shared physical constraints (σ_w, σ_b, depth, q0, c0) are NetworkSpec's.
@@ -40,6 +43,13 @@ public record ConvSpec(Activation activation, double sigmaW, double sigmaB, int 
                         + Arrays.toString(activeThresholds));
             }
         }
+    }
+
+    /** A CNN: weights shared across sites. */
+    public ConvSpec(Activation activation, double sigmaW, double sigmaB, int dimensions, int channels, int size,
+                    int kernelSize, int depth, double q0, double c0, Protocol protocol, double[] activeThresholds) {
+        this(activation, sigmaW, sigmaB, dimensions, channels, size, kernelSize, depth, q0, c0, protocol,
+                activeThresholds, true);
     }
 
     @Override

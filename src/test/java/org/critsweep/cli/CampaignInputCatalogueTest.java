@@ -226,7 +226,7 @@ class CampaignInputCatalogueTest {
                         + " mean tanh? Allowed: tanh, erf, sin, relu, linear"),
                 set("unknown activation", "grid.activation=softplus",
                         "grid.activation: unknown value 'softplus'; allowed: tanh, erf, sin, relu, linear"),
-                set("unknown arch", "grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp, cnn1d, cnn2d"),
+                set("unknown arch", "grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp, cnn1d, cnn2d, lcn1d, lcn2d"),
                 set("unknown sampler", "grid.sampler=gibbs", "grid.sampler: unknown value 'gibbs'; allowed: gram, dense"),
                 set("sampler in capitals", "grid.sampler=Gram",
                         "grid.sampler: unknown value 'Gram'; did you mean gram? Allowed: gram, dense"),
@@ -246,7 +246,7 @@ class CampaignInputCatalogueTest {
                 set("max_core_hours <= 0", "campaign.max_core_hours=0", "campaign.max_core_hours: expected a number > 0, got 0.0"),
                 // CNN keys
                 cnn("sampler gram with a CNN", "grid.sampler=gram", "grid.sampler: gram is exact only for mlp (weights"
-                        + " shared across positions break it); use dense, or leave sampler unset, with cnn1d/cnn2d"),
+                        + " shared across positions break it); use dense, or leave sampler unset, with cnn1d/cnn2d/lcn1d/lcn2d"),
                 cnn("kernel size even", "grid.kernel_size=4", "grid.kernel_size: expected an odd integer <= the smallest size (8), got 4"),
                 cnn("size below the kernel", "grid.size=[8, 2]", "grid.kernel_size: expected an odd integer <= the smallest size (2), got 3"),
                 cnn("channels < 2", "grid.channels=[1]", "grid.channels: expected an integer >= 2, got 1"),
@@ -254,7 +254,7 @@ class CampaignInputCatalogueTest {
                 cnn("thresholds not increasing", "grid.active_thresholds=[1e-3, 1e-6, 1e-9]", "grid.active_thresholds:"
                         + " expected three increasing values in (0, 1), got [0.001, 1.0E-6, 1.0E-9]"),
                 cnn("width with a CNN", "grid.width=[64]", "grid.width: applies to arch mlp only; a CNN has channels and size"),
-                set("CNN key with an MLP", "grid.channels=[8]", "grid.channels: applies to arch cnn1d/cnn2d only"),
+                set("CNN key with an MLP", "grid.channels=[8]", "grid.channels: applies to arch cnn1d/cnn2d/lcn1d/lcn2d only"),
                 // Analysis
                 set("bootstrap = 1", "analysis.bootstrap=1", "analysis.bootstrap: expected 0 (no bootstrap) or an integer >= 2, got 1"),
                 set("collapse method unknown", "analysis.collapse=[hh, autoscale]",

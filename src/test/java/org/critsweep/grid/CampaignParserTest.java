@@ -140,9 +140,9 @@ class CampaignParserTest {
                 Arguments.of("grid.width=[64, 1]", "grid.width: expected an integer >= 2, got 1"),
                 Arguments.of("grid.width=[64, 64]", "grid.width: duplicate values in [64, 64]; each value may appear once"),
                 Arguments.of("grid.activation=softplus", "grid.activation: unknown value 'softplus'; allowed: tanh, erf, sin, relu, linear"),
-                Arguments.of("grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp, cnn1d, cnn2d"),
-                Arguments.of("grid.channels=[8]", "grid.channels: applies to arch cnn1d/cnn2d only"),
-                Arguments.of("grid.protocol=spreading", "grid.protocol: applies to arch cnn1d/cnn2d only"),
+                Arguments.of("grid.arch=transformer", "grid.arch: unknown value 'transformer'; allowed: mlp, cnn1d, cnn2d, lcn1d, lcn2d"),
+                Arguments.of("grid.channels=[8]", "grid.channels: applies to arch cnn1d/cnn2d/lcn1d/lcn2d only"),
+                Arguments.of("grid.protocol=spreading", "grid.protocol: applies to arch cnn1d/cnn2d/lcn1d/lcn2d only"),
                 Arguments.of("grid.sampler=gibbs", "grid.sampler: unknown value 'gibbs'; allowed: gram, dense"),
                 Arguments.of("grid.inputs.c0=1.5", "grid.inputs.c0: expected a correlation in [-1, 1], got 1.5"),
                 Arguments.of("grid.inputs.q0=0", "grid.inputs.q0: expected a number > 0, got 0.0"),
@@ -230,9 +230,23 @@ class CampaignParserTest {
         assertEquals(3, parse(CNN).grid().conv().kernelSize(), "default kernel size");
     }
 
+    /** The locally connected control takes the CNN keys and reaches the kernel with untied weights. */
+    @Test
+    void lcnGridsAreLatticeNetsWithUntiedWeights() {
+        for (Arch arch : List.of(Arch.LCN1D, Arch.LCN2D)) {
+            GridPoint point = TaskPlanner.plan(parse(CNN, "grid.arch=[" + arch.label() + "]", "grid.size=[8]"))
+                    .points().get(0);
+            assertEquals(arch, point.arch());
+            assertEquals(arch == Arch.LCN1D ? 1 : 2, point.convSpec(new double[] {1e-9, 1e-6, 1e-3}).dimensions());
+            assertEquals(false, point.convSpec(new double[] {1e-9, 1e-6, 1e-3}).sharedWeights());
+        }
+        GridPoint cnn = TaskPlanner.plan(parse(CNN)).points().get(0);
+        assertEquals(true, cnn.convSpec(new double[] {1e-9, 1e-6, 1e-3}).sharedWeights());
+    }
+
     static Stream<Arguments> badCnnInputs() {
         return Stream.of(
-                Arguments.of("grid.sampler=gram", "grid.sampler: gram is exact only for mlp (weights shared across positions break it); use dense, or leave sampler unset, with cnn1d/cnn2d"),
+                Arguments.of("grid.sampler=gram", "grid.sampler: gram is exact only for mlp (weights shared across positions break it); use dense, or leave sampler unset, with cnn1d/cnn2d/lcn1d/lcn2d"),
                 Arguments.of("grid.width=[64]", "grid.width: applies to arch mlp only; a CNN has channels and size"),
                 Arguments.of("grid.kernel_size=4", "grid.kernel_size: expected an odd integer <= the smallest size (32), got 4"),
                 Arguments.of("grid.kernel_size=33", "grid.kernel_size: expected an odd integer <= the smallest size (32), got 33"),

@@ -45,6 +45,17 @@ class CostModelTest {
         assertThrows(ArithmeticException.class, point::sites);
     }
 
+    /** The LCN draws its filter (C²k = 8·8·3) and biases (C = 8) at each of L = 128 sites on top of applying it. */
+    @Test
+    void lcnCostAddsTheDrawsOfAFilterPerSite() {
+        GridPoint cnn = new GridPoint(Arch.CNN1D, ActivationKind.TANH, Sampler.DENSE, 1.4, 0.3, 8, 10, 1.0, 0.8,
+                128, 3, Protocol.SPREADING);
+        GridPoint lcn = new GridPoint(Arch.LCN1D, ActivationKind.TANH, Sampler.DENSE, 1.4, 0.3, 8, 10, 1.0, 0.8,
+                128, 3, Protocol.SPREADING);
+        assertEquals(10.0 * 128 * 192, CostModel.perReplica(cnn));
+        assertEquals(10.0 * 128 * (192 + 192 + 8), CostModel.perReplica(lcn));
+    }
+
     @Test
     void rawRowsArePointsTimesReplicasTimesRecordedLayers() {
         Campaign campaign = CampaignParserTest.parse(CampaignParserTest.VALID, "grid.replicas=1000000",
