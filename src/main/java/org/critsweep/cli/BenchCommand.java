@@ -74,9 +74,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " ns per neuron per thread against " + Formats.number(alone) + " alone: the cores scale to "
                     + Formats.number(100 * alone / together) + " % (the ceiling of the sweep's parallel efficiency)");
         }
-        out.println("cnn1d C=64 L=256 k=3: " + Formats.number(bench.nanosPerConvWeightApplication(phi, 1, 64, 256).median())
-                + " ns per weight application; cnn2d C=32 L=32 k=3: "
-                + Formats.number(bench.nanosPerConvWeightApplication(phi, 2, 32, 32).median()) + " ns");
+        out.print(convTable(bench, phi, bench.nanosPerGramNeuron(phi, 1024).median()).render());
         TheoryBenchmark theory = new TheoryBenchmark(rounds);
         out.println("theory point (" + activation + ", sigma_w 1.5, sigma_b 0.05): "
                 + Formats.number(theory.pointMillis(phi, 1.5, 0.05)) + " ms; critical line at 100 sigma_b: "
@@ -84,5 +82,28 @@ final class BenchCommand implements Callable<Integer> {
         out.println("(checksum " + Formats.number(bench.sink() + theory.sink()) + ")");
         out.flush();
         return 0;
+    }
+
+    /** The lattice nets' layers against the multiply-add floor and the Gram MLP (PERFORMANCE.md, "CNN and LCN"). */
+    private static TextTable convTable(KernelBenchmark bench, Activation phi, double gramNanosPerNeuron) {
+        double floor = bench.nanosPerMultiplyAdd(4096).median();
+        TextTable table = new TextTable(List.of("arch", "C", "L", "k", "layer_ns_per_madd", "step_ns_per_madd",
+                "floor_ns_per_madd", "layer_over_floor", "ns_per_site_channel", "over_gram_neuron_1024"));
+        int[][] shapes = {{1, 8, 256}, {1, 64, 256}, {2, 32, 32}};
+        for (boolean shared : new boolean[] {true, false}) {
+            for (int[] shape : shapes) {
+                int dimensions = shape[0];
+                int channels = shape[1];
+                int size = shape[2];
+                double layer = bench.nanosPerConvMultiplyAdd(phi, dimensions, channels, size, shared).median();
+                double step = bench.nanosPerConvStepMultiplyAdd(phi, dimensions, channels, size, shared).median();
+                double perSiteChannel = layer * 3 * channels * Math.pow(3, dimensions);
+                table.add(List.of((shared ? "cnn" : "lcn") + dimensions + "d", Integer.toString(channels),
+                        Integer.toString(size), "3", Formats.number(layer), Formats.number(step),
+                        Formats.number(floor), Formats.number(layer / floor), Formats.number(perSiteChannel),
+                        Formats.number(perSiteChannel / gramNanosPerNeuron)));
+            }
+        }
+        return table;
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.Future;
 
 /**
  * Throughput of the kernels on this machine, measured side by side in one JVM: the Gaussian generator, a dense
- * layer and a Gram layer (each a full propagation step: activations, sampling, bookkeeping). Each figure is a
+ * layer, a Gram layer and CNN/LCN layers (each a full propagation step: activations, sampling, bookkeeping), the
+ * convolution step alone, and the multiply-add floor of its inner loop. Each figure is a
  * {@link Timing} (the median over rounds after warm-up rounds); results are consumed so the JIT cannot drop the
  * work. One thread: multiply by cores for a Spark executor's throughput.
  */
@@ -103,20 +104,78 @@ public final class KernelBenchmark {
     }
 
     /**
-     * Nanoseconds per weight application of a CNN layer (time per layer / (sites · C² · k^d)): each application is three
-     * multiply-adds, as a dense MLP weight is.
+     * The multiply-add floor of the convolution's access pattern: nanoseconds per multiply-add of three dot products
+     * that share one weight stream ({@code length} weights against three cache-resident columns), the inner loop of
+     * {@link ConvPropagator} with nothing else around it.
      */
-    public Timing nanosPerConvWeightApplication(Activation phi, int dimensions, int channels, int size) {
-        ConvSpec spec = new ConvSpec(phi, 1.4, 0.3, dimensions, channels, size, 3, 1, 1.0, 0.8, Protocol.PAIR,
-                new double[] {1e-9, 1e-6, 1e-3});
-        double perLayer = (double) spec.sites() * channels * channels * spec.taps();
-        int depth = (int) Math.max(2, 3e7 / perLayer);
-        ConvSpec deep = new ConvSpec(phi, 1.4, 0.3, dimensions, channels, size, 3, depth, 1.0, 0.8, Protocol.PAIR,
-                new double[] {1e-9, 1e-6, 1e-3});
-        ConvPropagator propagator = new ConvPropagator(deep);
+    public Timing nanosPerMultiplyAdd(int length) {
+        double[] w = new double[length];
+        double[] a = new double[length];
+        double[] d = new double[length];
+        double[] u = new double[length];
+        ReplicaStreams.of(1, 2, 4).fill(w, 0, length);
+        java.util.Arrays.fill(a, 0.5);
+        java.util.Arrays.fill(d, -0.25);
+        java.util.Arrays.fill(u, 0.125);
+        int repeats = Math.max(1, 10_000_000 / length);
+        return measure(() -> {
+            for (int r = 0; r < repeats; r++) {
+                double sumA = 0.0;
+                double sumD = 0.0;
+                double sumU = 0.0;
+                for (int i = 0; i < length; i++) {
+                    double weight = w[i];
+                    sumA += weight * a[i];
+                    sumD += weight * d[i];
+                    sumU += weight * u[i];
+                }
+                sink += sumA + sumD + sumU;
+            }
+        }, 3.0 * repeats * length);
+    }
+
+    /**
+     * Nanoseconds per multiply-add of a whole CNN or LCN layer (propagation step, activations, observables), per
+     * replica: time per layer / (3 · sites · C² · k^d), the three being replica a, the difference and the tangent.
+     */
+    public Timing nanosPerConvMultiplyAdd(Activation phi, int dimensions, int channels, int size,
+                                          boolean sharedWeights) {
+        ConvSpec shape = convSpec(phi, dimensions, channels, size, 1, sharedWeights);
+        double perLayer = 3.0 * shape.sites() * channels * channels * shape.taps();
+        int depth = (int) Math.max(2, 1e8 / perLayer);
+        ConvPropagator propagator = new ConvPropagator(convSpec(phi, dimensions, channels, size, depth,
+                sharedWeights));
         int[] replica = {0};
         return measure(() -> propagator.run(ReplicaStreams.of(5, 9, replica[0]++), o -> sink += o.global().qA()),
                 depth * perLayer);
+    }
+
+    /**
+     * Nanoseconds per multiply-add of the convolution step alone (the weight draws and the three convolutions, no
+     * activations or observables): {@link ConvPropagator#step} repeated on fixed columns.
+     */
+    public Timing nanosPerConvStepMultiplyAdd(Activation phi, int dimensions, int channels, int size,
+                                              boolean sharedWeights) {
+        ConvSpec spec = convSpec(phi, dimensions, channels, size, 1, sharedWeights);
+        double perLayer = 3.0 * spec.sites() * channels * channels * spec.taps();
+        int layers = (int) Math.max(2, 1e8 / perLayer);
+        ConvPropagator propagator = new ConvPropagator(spec);
+        NormalStream random = ReplicaStreams.of(5, 10, 0);
+        propagator.drawInputs(random);
+        propagator.state.startReplica();
+        propagator.state.prepareColumns(phi);
+        return measure(() -> {
+            for (int l = 0; l < layers; l++) {
+                propagator.step(random);
+            }
+            sink += propagator.state.nextA[0];
+        }, layers * perLayer);
+    }
+
+    private static ConvSpec convSpec(Activation phi, int dimensions, int channels, int size, int depth,
+                                     boolean sharedWeights) {
+        return new ConvSpec(phi, 1.4, 0.3, dimensions, channels, size, 3, depth, 1.0, 0.8, Protocol.PAIR,
+                new double[] {1e-9, 1e-6, 1e-3}, sharedWeights);
     }
 
     private Timing measurePropagation(MlpPropagator propagator, double units) {
