@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.critsweep.fit.FitResult;
@@ -25,7 +26,8 @@ public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdic
 
         /** {@code DP 1+1: p = 0.54 (delta p = 0.18, z p = 0.6)}. */
         public String describe() {
-            return cls + ": p = " + Numbers.significant(pValue) + (detail.isEmpty() ? "" : " (" + detail + ")");
+            String line = String.format(Locale.ROOT, "%s: p = %.2g", cls, pValue);
+            return detail.isEmpty() ? line : line + " (" + detail + ")";
         }
     }
 

@@ -86,7 +86,8 @@ class UniversalityVerdictTest {
         assertEquals(1 / 1.580745 - 2 * 0.159464, UniversalityClass.DP_1_1.theta(), 1e-5);
         assertEquals(2 / 1.766 - 2 * 0.4505, UniversalityClass.DP_2_1.theta(), 2.5e-3);
         assertEquals(1 / 1.53 - 1.10, UniversalityClass.MN_1.theta(), 0.01);
-        assertEquals(UniversalityClass.MN_2.nuPar() / UniversalityClass.MN_2.nuPerp(), UniversalityClass.MN_2.z(), 0.02);
+        UniversalityClass mn2 = UniversalityClass.MN_2;
+        assertEquals(mn2.nuPar() / mn2.nuPerp(), mn2.z(), 0.02);
         assertThrows(IllegalArgumentException.class, () -> UniversalityClass.MEAN_FIELD.exponent("kappa"));
         assertThrows(IllegalArgumentException.class, () -> UniversalityClass.MEAN_FIELD.exponent("nu_perp"));
     }
