@@ -1,6 +1,7 @@
 package org.critsweep.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.report.ExponentTable;
 import org.critsweep.spark.FitRows;
@@ -22,11 +23,15 @@ final class FitSummary {
         out.println("Scaling analysis (fits table; errors from the bootstrap over replicas where the method says"
                 + " +bootstrap):");
         out.print(table.render());
-        out.println("Universality verdict (chi2 consistency of delta, beta, nu_par, z with docs/PHYSICS.md"
-                + " section 6; consistent at p >= 0.01):");
+        out.println("Universality verdict (bootstrap p-values of delta, beta, nu_par, z, theta against the classes"
+                + " of the system's dimension, docs/PHYSICS.md sections 6-7; a class is named when it alone has"
+                + " p >= 0.01):");
         if (exponents.verdicts().isEmpty()) {
             out.println("  none: no exponent could be fitted");
         }
-        exponents.verdicts().forEach((family, verdict) -> out.println("  " + family + ": " + verdict));
+        exponents.verdicts().forEach((family, verdict) -> {
+            out.println("  " + family + ": " + verdict);
+            exponents.classPValues().getOrDefault(family, List.of()).forEach(c -> out.println("    " + c.describe()));
+        });
     }
 }

@@ -54,9 +54,11 @@ public final class CriticalDecayAnalysis {
      * @param offset        l0 of the offset fit (NaN without it)
      * @param criticalCurve ρ_c(l) with errors, for plotting
      * @param effective     δ_eff(l) of the offset form
+     * @param deltaBootstrap the resampled δ of the offset form, empty without a bootstrap or δ
      */
     public record Result(Optional<FitResult> delta, Optional<FitResult> bareDelta, Optional<FitResult> kappa,
-                         double offset, List<Measurement> criticalCurve, List<Measurement> effective) {
+                         double offset, List<Measurement> criticalCurve, List<Measurement> effective,
+                         Optional<BootstrapDistribution> deltaBootstrap) {
     }
 
     static final double MIN_DECADE_RATIO = 10.0;
@@ -77,6 +79,7 @@ public final class CriticalDecayAnalysis {
         double l0 = offset.map(OffsetPowerLaw.Solution::offset).orElse(Double.NaN);
         List<Measurement> effective = offset.isPresent()
                 ? EffectiveExponent.curve(curve, l0, fromLayer, toLayer) : List.of();
+        Optional<BootstrapDistribution> deltaBootstrap = Optional.empty();
         if (bootstrap != null) {
             double[][] samples = bootstrap.resample(groupSizes, draw -> {
                 List<Measurement> resampled = bracket.criticalCurve(draw[0], draw[1]);
@@ -86,11 +89,12 @@ public final class CriticalDecayAnalysis {
                     estimate(OffsetPowerLaw.fitBare(resampled, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit)),
                     estimate(CriticalDecayFit.fit(resampled, fromLayer, toLayer))};
             });
+            deltaBootstrap = delta.map(r -> Bootstrap.column(samples, 0));
             delta = delta.map(r -> r.withBootstrap(Bootstrap.column(samples, 0)));
             bare = bare.map(r -> r.withBootstrap(Bootstrap.column(samples, 1)));
             kappa = kappa.map(r -> r.withBootstrap(Bootstrap.column(samples, 2)));
         }
-        return new Result(delta, bare, kappa, l0, curve, effective);
+        return new Result(delta, bare, kappa, l0, curve, effective, deltaBootstrap);
     }
 
     private static double estimate(Optional<FitResult> fit) {

@@ -17,19 +17,28 @@ public final class FamilyAnalysis {
     private static final String RHO_ROOT = "sigma_w_c_rho";
     private static final String RHO_ROOT_METHOD = "flat_effective_exponent";
 
-    /** What one size gave; the decay is measured at {@code decayAt}. */
+    /**
+     * What one size gave; the decay is measured at {@code decayAt}. {@code deltaSystematic} is half the difference of
+     * δ fitted at the two grid points that bracket the root (0 without both): how far the choice of critical point
+     * within the grid moves δ.
+     */
     public record SizeResult(int size, Optional<FitResult> root, Optional<FitResult> rhoRoot,
-                             Optional<CriticalDecayAnalysis.Result> decay, Optional<Double> decayAt) {
+                             Optional<CriticalDecayAnalysis.Result> decay, Optional<Double> decayAt,
+                             double deltaSystematic) {
     }
 
     /** One collapse: which data, its result, and the window it pooled (for the table). */
     public record Collapse(CollapseData data, CollapseResult result, String window) {
     }
 
-    /** Everything found for a family. */
+    /**
+     * Everything found for a family; {@code evidence} holds the exponents the verdict judged, so that a caller with
+     * more (a spreading analysis) can judge them together.
+     */
     public record Report(List<SizeResult> sizes, Optional<CriticalPointExtrapolation.Extrapolation> extrapolation,
                          Optional<SizeResult> offCriticalSize, Optional<OffCriticalAnalysis.Result> offCritical,
-                         List<Collapse> collapses, UniversalityVerdict.Verdict verdict) {
+                         List<Collapse> collapses, List<ExponentEvidence> evidence,
+                         UniversalityVerdict.Verdict verdict) {
     }
 
     private final AnalysisSpec analysis;
@@ -61,15 +70,25 @@ public final class FamilyAnalysis {
                 .flatMap(s -> offCritical(data, s, bySize.get(s.size())));
         List<Collapse> collapses = analysis.wants(Estimate.FSS) && bySize.size() >= 2
                 ? collapses(data, critical) : List.of();
-        List<FitResult> exponents = new ArrayList<>(offCritical.map(OffCriticalAnalysis.Result::exponents)
-                .orElse(List.of()));
-        largest.flatMap(SizeResult::decay).flatMap(CriticalDecayAnalysis.Result::delta).ifPresent(exponents::add);
+        List<ExponentEvidence> evidence = new ArrayList<>();
+        largest.ifPresent(s -> offCritical.ifPresent(off -> evidence.addAll(off.evidence(
+                "off-critical scan at " + family.sizeSymbol() + "=" + s.size()))));
+        largest.ifPresent(s -> deltaEvidence(family, s).ifPresent(evidence::add));
         if (!family.widthScaled()) {
             collapses.stream().filter(c -> c.data() == CollapseData.DEPTH_SCAN).findFirst()
-                    .ifPresent(c -> exponents.add(asZ(c)));
+                    .ifPresent(c -> evidence.add(ExponentEvidence.of(asZ(c), Optional.empty(),
+                            "depth-scan collapse (" + c.result().method() + "), " + c.window())));
         }
-        return new Report(sizes, critical.extrapolation(), largest, offCritical, collapses,
-                UniversalityVerdict.judge(exponents));
+        return new Report(sizes, critical.extrapolation(), largest, offCritical, collapses, evidence,
+                UniversalityVerdict.judge(evidence, family.dimension()));
+    }
+
+    /** δ of one size with its bootstrap distribution and the systematic from where in the bracket it is measured. */
+    private static Optional<ExponentEvidence> deltaEvidence(AnalysedFamily family, SizeResult size) {
+        return size.decay().flatMap(d -> d.delta().map(fit -> new ExponentEvidence(fit.quantity(), fit.estimate(),
+                fit.stderr(), d.deltaBootstrap(), size.deltaSystematic(), String.format(Locale.ROOT,
+                        "critical decay at %s=%d, sigma_w = %.6f", family.sizeSymbol(), size.size(),
+                        size.decayAt().orElseThrow()))));
     }
 
     /**
@@ -80,26 +99,40 @@ public final class FamilyAnalysis {
      */
     private SizeResult analyseSize(FamilyData data, int size, List<LambdaPoint> points, Optional<FitResult> root) {
         if (root.isEmpty()) {
-            return new SizeResult(size, root, Optional.empty(), Optional.empty(), Optional.empty());
+            return new SizeResult(size, root, Optional.empty(), Optional.empty(), Optional.empty(), 0.0);
         }
         int depth = points.get(0).depth();
         LayerWindow window = FitWindows.decay(analysis, data.family(), size, depth);
         Optional<Double> decayAt = root.map(FitResult::estimate);
         Optional<ScanBracket> bracket = decayAt.flatMap(target -> ScanBracket.around(points, target));
         Optional<CriticalDecayAnalysis.Result> decay = Optional.empty();
+        double systematic = 0.0;
         if (analysis.wants(Estimate.DELTA) && bracket.isPresent() && window.to() > window.from()) {
             ScanBracket around = bracket.get();
             Map<String, ReplicaMatrix> rho = data.replicaRho(around.pointIds(), window);
-            String below = around.below().pointId();
-            String above = around.above().pointId();
-            if (rho.containsKey(below) && rho.containsKey(above)) {
-                decay = Optional.of(CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
-                        rho.get(below), rho.get(above), around.weight()), window.from(), window.to(),
-                        bootstrap(data.family(), "decay/" + size)));
+            ReplicaMatrix below = rho.get(around.below().pointId());
+            ReplicaMatrix above = rho.get(around.above().pointId());
+            if (below != null && above != null) {
+                decay = Optional.of(CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(below, above,
+                        around.weight()), window.from(), window.to(), bootstrap(data.family(), "decay/" + size)));
+                systematic = bracketSystematic(below, above, window);
             }
         }
         double offset = decay.map(CriticalDecayAnalysis.Result::offset).filter(Double::isFinite).orElse(0.0);
-        return new SizeResult(size, root, rhoRoot(data, points, window, offset), decay, decayAt);
+        return new SizeResult(size, root, rhoRoot(data, points, window, offset), decay, decayAt, systematic);
+    }
+
+    /**
+     * Half the difference of δ fitted (full data, no bootstrap) at the grid points below and above σ_w,c: the
+     * critical point could lie anywhere between them for all the scan resolves. 0 when either fit fails.
+     */
+    private static double bracketSystematic(ReplicaMatrix below, ReplicaMatrix above, LayerWindow window) {
+        Optional<FitResult> atBelow = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(below, above,
+                0.0), window.from(), window.to(), null).delta();
+        Optional<FitResult> atAbove = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(below, above,
+                1.0), window.from(), window.to(), null).delta();
+        return atBelow.isPresent() && atAbove.isPresent()
+                ? Math.abs(atAbove.get().estimate() - atBelow.get().estimate()) / 2.0 : 0.0;
     }
 
     /** The ρ-based cross-check: σ_w where the drift of δ_eff changes sign from growing to falling. */

@@ -1,7 +1,9 @@
 package org.critsweep.fit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -46,8 +48,20 @@ public final class OffCriticalAnalysis {
      * @param exponents β and ν_∥, each when its fit succeeded
      * @param plateaus  ρ* per chaotic σ_w (full data), for plotting
      * @param depths    the resolved ξ_∥ per σ_w (full data), for plotting
+     * @param bootstraps  the resampled estimates by quantity ({@code beta}, {@code nu_par}); empty without a bootstrap
      */
-    public record Result(List<FitResult> exponents, List<Measurement> plateaus, List<Measurement> depths) {
+    public record Result(List<FitResult> exponents, List<Measurement> plateaus, List<Measurement> depths,
+                         Map<String, BootstrapDistribution> bootstraps) {
+
+        public Result {
+            bootstraps = Map.copyOf(bootstraps);
+        }
+
+        /** Each exponent as the verdict weighs it, with its bootstrap distribution when there is one. */
+        public List<ExponentEvidence> evidence(String source) {
+            return exponents.stream().map(f -> ExponentEvidence.of(f,
+                    Optional.ofNullable(bootstraps.get(f.quantity())), source)).toList();
+        }
     }
 
     private OffCriticalAnalysis() {
@@ -70,7 +84,7 @@ public final class OffCriticalAnalysis {
         if (bootstrap == null) {
             full.beta().ifPresent(results::add);
             full.nuParallel().ifPresent(results::add);
-            return new Result(results, full.plateaus(), full.depths());
+            return new Result(results, full.plateaus(), full.depths(), Map.of());
         }
         SplittableRandom shifts = new SplittableRandom(bootstrap.companionSeed());
         double[][] samples = bootstrap.resample(groupSizes, draw -> {
@@ -78,9 +92,17 @@ public final class OffCriticalAnalysis {
             Estimates e = estimate(scan, plateaus, draw, settings, shifted, 0.0);
             return new double[] {value(e.beta()), value(e.nuParallel())};
         });
-        full.beta().ifPresent(b -> results.add(b.withBootstrap(Bootstrap.column(samples, 0))));
-        full.nuParallel().ifPresent(n -> results.add(n.withBootstrap(Bootstrap.column(samples, 1))));
-        return new Result(results, full.plateaus(), full.depths());
+        Map<String, BootstrapDistribution> bootstraps = new HashMap<>();
+        full.beta().ifPresent(b -> results.add(b.withBootstrap(keep(bootstraps, b, Bootstrap.column(samples, 0)))));
+        full.nuParallel().ifPresent(n -> results.add(n.withBootstrap(keep(bootstraps, n,
+                Bootstrap.column(samples, 1)))));
+        return new Result(results, full.plateaus(), full.depths(), bootstraps);
+    }
+
+    private static BootstrapDistribution keep(Map<String, BootstrapDistribution> kept, FitResult fit,
+                                              BootstrapDistribution distribution) {
+        kept.put(fit.quantity(), distribution);
+        return distribution;
     }
 
     private record Estimates(Optional<FitResult> beta, Optional<FitResult> nuParallel, List<Measurement> plateaus,

@@ -1,39 +1,93 @@
 package org.critsweep.fit;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The absorbing-state universality classes a measured order-to-chaos transition is compared with, and their critical
- * exponents (Hinrichsen 2000, Adv. Phys. 49, 815; Jensen 1999, J. Phys. A 32, 5233). β: ρ* ~ τ^β;
- * ν_∥: ξ_∥ ~ |τ|^−ν_∥; δ: ρ(l) ~ l^−δ at τ = 0; z = ν_∥/ν_⊥.
+ * The universality classes a measured order-to-chaos transition is compared with, by the lattice dimension of the
+ * system (0 for an MLP), and their critical exponents with the literature's uncertainties (PHYSICS.md §6). β:
+ * ρ* ~ τ^β; ν_∥: ξ_∥ ~ |τ|^−ν_∥; δ: ρ(l) ~ l^−δ at τ = 0; z = ν_∥/ν_⊥; θ: N_a(l) ~ l^θ in a spreading run.
  *
- * <p>The values are the tabulated ones, not derived from each other: for DP 2+1 the literature rounds each exponent
- * separately, so z and δ agree with ν_∥/ν_⊥ and β/ν_∥ only to 2·10⁻³ (to 10⁻⁶ for the other classes).
+ * <p>The values are the tabulated ones, not derived from each other (DP 2+1 rounds each exponent separately, so its
+ * ratios agree to 2·10⁻³). An exponent the literature does not give for a class is NaN: it cannot exclude that class.
  */
 public enum UniversalityClass {
 
-    /** The infinite-width MLP: ε′ = χ₁ε − κε², so ρ* ∝ χ₁ − 1 ∝ τ and ξ = 1/|ln χ₁| ∝ 1/|τ|. */
-    MEAN_FIELD("mean field", 1.0, 0.5, 1.0, 2.0, 1.0),
-    DP_1_1("DP 1+1", 0.276486, 1.096854, 1.733847, 1.580745, 0.159464),
-    DP_2_1("DP 2+1", 0.584, 0.734, 1.295, 1.766, 0.4505);
+    /** The infinite-width MLP: ε′ = χ₁ε − κε², so ρ* ∝ τ and ξ = 1/|ln χ₁| ∝ 1/|τ|; a candidate in every dimension. */
+    MEAN_FIELD("mean field", List.of(0, 1, 2), Map.of(
+            "delta", exact(1.0), "beta", exact(1.0), "nu_perp", exact(0.5), "nu_par", exact(1.0), "z", exact(2.0),
+            "theta", exact(0.0))),
+    /** Jensen 1999, J. Phys. A 32, 5233 (series expansions); errors in the last digit. */
+    DP_1_1("DP 1+1", List.of(1), Map.of(
+            "delta", of(0.159464, 6e-6), "beta", of(0.276486, 8e-6), "nu_perp", of(1.096854, 4e-6),
+            "nu_par", of(1.733847, 6e-6), "z", of(1.580745, 1e-5), "theta", of(0.313686, 8e-6))),
+    /**
+     * The 1D multiplicative-noise (bounded KPZ) class: Muñoz & Hwa, EPL 41, 147 (1998); Genovese & Muñoz, PRE 60, 69
+     * (1999); Tu, Grinstein & Muñoz, PRL 78, 274 (1997); the synchronisation transition of Ahlers & Pikovsky, PRL 88,
+     * 254101 (2002). ν_∥ = z ν_⊥ with the errors added; θ = d/z − δ (a continuous field never dies, so the survival
+     * exponent is 0 and the spreading mass grows as l^{d/z − δ}).
+     */
+    MN_1("MN 1+1", List.of(1), Map.of(
+            "delta", of(1.10, 0.05), "beta", of(1.70, 0.05), "nu_perp", of(1.0, 0.1), "nu_par", of(1.53, 0.17),
+            "z", of(1.53, 0.07), "theta", of(-0.45, 0.06))),
+    /** Grassberger & Zhang 1996, Physica A 224, 169; Voigt & Ziff 1997, PRE 56, R6241. */
+    DP_2_1("DP 2+1", List.of(2), Map.of(
+            "delta", of(0.4505, 1e-3), "beta", of(0.584, 4e-3), "nu_perp", of(0.734, 4e-3), "nu_par", of(1.295, 6e-3),
+            "z", of(1.766, 2e-3), "theta", of(0.2295, 1e-3))),
+    /**
+     * The 2D multiplicative-noise class, from the 2D KPZ roughness χ = 0.39 ± 0.01 (Marinari, Pagnani & Parisi
+     * 2000, J. Phys. A 33, 8181) through the wall mapping of Muñoz & Hwa: z = 2 − χ, ν_⊥ = 1/(2 − 2χ). β and δ depend
+     * on the wall in ways this table does not fix (Ginelli, Cencini & Torcini 2009 measure them on coupled map
+     * lattices), so they are NaN; θ = d/z − δ is unknown with them.
+     */
+    MN_2("MN 2+1", List.of(2), Map.of(
+            "delta", unknown(), "beta", unknown(), "nu_perp", of(0.82, 0.02), "nu_par", of(1.32, 0.05),
+            "z", of(1.61, 0.01), "theta", unknown()));
 
-    /** The quantity names {@link #exponent} knows, as they appear in the {@code fits} table. */
-    public static final List<String> QUANTITIES = List.of("delta", "beta", "nu_par", "z");
+    /** The exponent names {@link #exponent} knows, as they appear in the {@code fits} table. */
+    public static final List<String> QUANTITIES = List.of("delta", "beta", "nu_par", "z", "theta");
+
+    /** A tabulated exponent: its value and its one-standard-deviation uncertainty (0 when exact; NaN: unknown). */
+    public record Value(double value, double error) {
+
+        public boolean known() {
+            return Double.isFinite(value);
+        }
+    }
 
     private final String displayName;
-    private final double beta;
-    private final double nuPerp;
-    private final double nuPar;
-    private final double z;
-    private final double delta;
+    private final List<Integer> dimensions;
+    private final Map<String, Value> exponents;
 
-    UniversalityClass(String displayName, double beta, double nuPerp, double nuPar, double z, double delta) {
+    UniversalityClass(String displayName, List<Integer> dimensions, Map<String, Value> exponents) {
         this.displayName = displayName;
-        this.beta = beta;
-        this.nuPerp = nuPerp;
-        this.nuPar = nuPar;
-        this.z = z;
-        this.delta = delta;
+        this.dimensions = dimensions;
+        this.exponents = exponents;
+    }
+
+    private static Value of(double value, double error) {
+        return new Value(value, error);
+    }
+
+    private static Value exact(double value) {
+        return new Value(value, 0.0);
+    }
+
+    private static Value unknown() {
+        return new Value(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param dimension the lattice dimension: 0 for an MLP, 1 or 2 for a CNN
+     * @return the classes a system of that dimension can be in, in declaration order
+     * @throws IllegalArgumentException for any other dimension
+     */
+    public static List<UniversalityClass> forDimension(int dimension) {
+        if (dimension < 0 || dimension > 2) {
+            throw new IllegalArgumentException("dimension: expected 0 (MLP), 1 or 2 (CNN), got " + dimension);
+        }
+        return Arrays.stream(values()).filter(c -> c.dimensions.contains(dimension)).toList();
     }
 
     public String displayName() {
@@ -41,23 +95,27 @@ public enum UniversalityClass {
     }
 
     public double beta() {
-        return beta;
+        return value("beta").value();
     }
 
     public double nuPerp() {
-        return nuPerp;
+        return exponents.get("nu_perp").value();
     }
 
     public double nuPar() {
-        return nuPar;
+        return value("nu_par").value();
     }
 
     public double z() {
-        return z;
+        return value("z").value();
     }
 
     public double delta() {
-        return delta;
+        return value("delta").value();
+    }
+
+    public double theta() {
+        return value("theta").value();
     }
 
     /**
@@ -66,13 +124,15 @@ public enum UniversalityClass {
      * @throws IllegalArgumentException for any other name (ν_⊥ is not measured by a depth scan, so it has no name)
      */
     public double exponent(String quantity) {
-        return switch (quantity) {
-            case "delta" -> delta;
-            case "beta" -> beta;
-            case "nu_par" -> nuPar;
-            case "z" -> z;
-            default -> throw new IllegalArgumentException("quantity: not a classifying exponent: " + quantity
+        return value(quantity).value();
+    }
+
+    /** {@link #exponent} with its uncertainty. */
+    public Value value(String quantity) {
+        if (!QUANTITIES.contains(quantity)) {
+            throw new IllegalArgumentException("quantity: not a classifying exponent: " + quantity
                     + " (expected one of " + QUANTITIES + ")");
-        };
+        }
+        return exponents.get(quantity);
     }
 }

@@ -1,135 +1,221 @@
 package org.critsweep.fit;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.commons.math3.special.Gamma;
 
 /**
- * Which universality class the fitted exponents are consistent with. For each class, χ² = Σ ((est − class value) /
- * stderr)² over the k usable exponents and p = P(χ²_k ≥ χ²); the class values are taken as exact (their own errors
- * are far below ours). A class is consistent when p ≥ {@link #CONSISTENT_P}; the verdict names the consistent class
- * with the largest p, and is {@link #UNCLASSIFIED} when no class is consistent or no exponent is usable.
+ * Which universality class the measured exponents decide (PHYSICS.md §7). Each exponent gives a two-sided p-value per
+ * class ({@link ClassPValue}: the class value's place in the bootstrap distribution, widened by the class's error and
+ * the systematic). A class's p is the smallest of its m exponents' p-values times m (Bonferroni, capped at 1): valid
+ * however the exponents are correlated, as they are when they come from the same replicas. A class is consistent at
+ * p ≥ {@link #CONSISTENT_P}; an exponent the class does not tabulate is skipped, and a class with none left cannot be
+ * excluded.
+ *
+ * <p>Only the classes of the system's dimension are candidates ({@link UniversalityClass#forDimension}). The verdict
+ * names a class only when it is the only consistent candidate and the data reject some class — for a lattice that is
+ * another candidate; for an MLP, whose one candidate is mean field, it must be one of the lattice classes, judged as a
+ * power check only. Two or more consistent candidates while another is rejected: "ambiguous: A or B"; none consistent,
+ * or nothing rejected: "undetermined".
  */
 public final class UniversalityVerdict {
 
     /** The stated rule: a class is consistent with the data when its p-value is at least this. */
     public static final double CONSISTENT_P = 0.01;
-    public static final String UNCLASSIFIED = "unclassified";
+    public static final String UNDETERMINED = "undetermined";
+    public static final String AMBIGUOUS = "ambiguous";
+    /** The verdict's row in {@code fits}. */
     public static final String QUANTITY = "universality_class";
-    public static final String METHOD = "chi2_consistency";
+    /** One row per compared class in {@code fits}: its p-value. */
+    public static final String CLASS_P_QUANTITY = "universality_p";
+    public static final String METHOD = "bootstrap_percentile_bonferroni";
 
     private UniversalityVerdict() {
     }
 
+    /** What the verdict says. */
+    public enum Outcome { NAMED, AMBIGUOUS, UNDETERMINED }
+
     /**
-     * @param fits any fitted rows; those whose quantity is one of {@link UniversalityClass#QUANTITIES} and whose
-     *             stderr is finite and positive are used, each as one independent term (two δ fits count twice)
+     * @param evidence  any measured exponents; those named in {@link UniversalityClass#QUANTITIES} and
+     *                  {@link ClassPValue#usable} are judged, each as one term (two δ measurements count twice)
+     * @param dimension the system's lattice dimension: 0 for an MLP, 1 or 2 for a CNN
      */
-    public static Verdict judge(List<FitResult> fits) {
-        List<FitResult> used = fits.stream()
-                .filter(f -> UniversalityClass.QUANTITIES.contains(f.quantity()))
-                .filter(f -> Double.isFinite(f.stderr()) && f.stderr() > 0.0)
-                .toList();
-        if (used.isEmpty()) {
-            return new Verdict(UNCLASSIFIED, null, Double.NaN, 0, Double.NaN, false, List.of(), used);
-        }
-        List<ClassComparison> comparisons = new ArrayList<>();
+    public static Verdict judge(List<ExponentEvidence> evidence, int dimension) {
+        List<UniversalityClass> candidates = UniversalityClass.forDimension(dimension);
+        List<ExponentEvidence> used = evidence.stream()
+                .filter(e -> UniversalityClass.QUANTITIES.contains(e.quantity()))
+                .filter(ClassPValue::usable).toList();
+        List<ClassPValue> distributions = used.stream().map(ClassPValue::of).toList();
+        List<ClassComparison> compared = new ArrayList<>();
+        List<ClassComparison> rivals = new ArrayList<>();
         for (UniversalityClass cls : UniversalityClass.values()) {
-            double chi2 = chi2(cls, used);
-            comparisons.add(new ClassComparison(cls, chi2, upperTail(chi2, used.size())));
+            if (candidates.contains(cls)) {
+                compared.add(compare(cls, used, distributions));
+            } else if (candidates.size() == 1) {
+                rivals.add(compare(cls, used, distributions));
+            }
         }
-        comparisons.sort(Comparator.comparingDouble(ClassComparison::pValue).reversed()
-                .thenComparingDouble(ClassComparison::chi2));
-        ClassComparison nearest = comparisons.get(0);
-        long consistent = comparisons.stream().filter(ClassComparison::consistent).count();
-        boolean classified = consistent > 0;
-        return new Verdict(classified ? nearest.cls().displayName() : UNCLASSIFIED, classified ? nearest.cls() : null,
-                nearest.chi2(), used.size(), nearest.pValue(), consistent > 1, comparisons, used);
+        List<UniversalityClass> consistent = compared.stream().filter(ClassComparison::consistent)
+                .map(ClassComparison::cls).toList();
+        boolean somethingRejected = compared.size() > consistent.size()
+                || rivals.stream().anyMatch(r -> !r.consistent());
+        Outcome outcome;
+        if (used.isEmpty() || consistent.isEmpty() || !somethingRejected) {
+            outcome = Outcome.UNDETERMINED;
+        } else {
+            outcome = consistent.size() == 1 ? Outcome.NAMED : Outcome.AMBIGUOUS;
+        }
+        return new Verdict(outcome, consistent, compared, rivals, used, dimension);
     }
 
-    private static double chi2(UniversalityClass cls, List<FitResult> used) {
-        double sum = 0.0;
-        for (FitResult f : used) {
-            double pull = (f.estimate() - cls.exponent(f.quantity())) / f.stderr();
-            sum += pull * pull;
+    private static ClassComparison compare(UniversalityClass cls, List<ExponentEvidence> used,
+                                           List<ClassPValue> distributions) {
+        List<ExponentP> tests = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            UniversalityClass.Value value = cls.value(used.get(i).quantity());
+            if (value.known()) {
+                tests.add(new ExponentP(used.get(i).quantity(), distributions.get(i).pValue(value)));
+            }
         }
-        return sum;
+        double min = tests.stream().mapToDouble(ExponentP::pValue).min().orElse(Double.NaN);
+        return new ClassComparison(cls, Math.min(1.0, tests.size() * min), tests);
+    }
+
+    /** One exponent's two-sided p-value against one class. */
+    public record ExponentP(String quantity, double pValue) {
     }
 
     /**
-     * P(χ²_k ≥ χ²) = Q(k/2, χ²/2). This is 1 − {@code ChiSquaredDistribution.cumulativeProbability}, computed
-     * directly so that p-values far below 10⁻¹⁶ (a rejected class) keep their size instead of cancelling to 0.
+     * One class's agreement with the data.
+     *
+     * @param pValue the Bonferroni-combined p; NaN when no measured exponent is tabulated for the class
+     * @param tests  the per-exponent p-values it combines
      */
-    private static double upperTail(double chi2, int degreesOfFreedom) {
-        return Gamma.regularizedGammaQ(degreesOfFreedom / 2.0, chi2 / 2.0);
-    }
+    public record ClassComparison(UniversalityClass cls, double pValue, List<ExponentP> tests) {
 
-    /** One class's agreement with the data. */
-    public record ClassComparison(UniversalityClass cls, double chi2, double pValue) {
+        public ClassComparison {
+            tests = List.copyOf(tests);
+        }
 
+        /** Not excluded: p ≥ {@link #CONSISTENT_P}, or nothing to compare. */
         public boolean consistent() {
-            return pValue >= CONSISTENT_P;
+            return !(pValue < CONSISTENT_P);
+        }
+
+        /** {@code DP 1+1 p = 0.54} or {@code MN 2+1 p = n/a}. */
+        String describe() {
+            return cls.displayName() + " p = " + (Double.isNaN(pValue) ? "n/a" : format(pValue));
         }
     }
 
     /**
-     * @param label         the best class's display name, or {@link #UNCLASSIFIED}
-     * @param best          the best consistent class; null when unclassified
-     * @param chi2          χ² of the best class, or of the nearest one when unclassified; NaN with no usable exponent
-     * @param exponentsUsed k, the number of exponents in χ²
-     * @param pValue        P(χ²_k ≥ chi2); NaN with no usable exponent
-     * @param ambiguous     true when more than one class is consistent: the data cannot tell them apart
-     * @param comparisons   every class, largest p-value first; empty with no usable exponent
-     * @param used          the exponents that entered χ²
+     * @param outcome     named, ambiguous or undetermined
+     * @param consistent  the consistent candidates, in declaration order
+     * @param comparisons every candidate of the dimension
+     * @param rivals      for an MLP, the lattice classes the data must reject for "mean field" to be named
+     * @param used        the exponents judged
+     * @param dimension   the system's lattice dimension
      */
-    public record Verdict(String label, UniversalityClass best, double chi2, int exponentsUsed, double pValue,
-                          boolean ambiguous, List<ClassComparison> comparisons, List<FitResult> used) {
+    public record Verdict(Outcome outcome, List<UniversalityClass> consistent, List<ClassComparison> comparisons,
+                          List<ClassComparison> rivals, List<ExponentEvidence> used, int dimension) {
 
         public Verdict {
+            consistent = List.copyOf(consistent);
             comparisons = List.copyOf(comparisons);
+            rivals = List.copyOf(rivals);
             used = List.copyOf(used);
         }
 
-        /**
-         * One line for the report, e.g. {@code mean field (chi2 = 1.23 for 2 exponents, p = 0.54; DP 2+1 p = 3.1e-05;
-         * DP 1+1 p = 1.0e-40)}, with {@code also consistent:} before the classes the data cannot exclude, or
-         * {@code unclassified (delta = 0.500 ± 0.010; nearest: mean field p = 1.1e-543)}.
-         */
-        public String describe() {
-            if (comparisons.isEmpty()) {
-                return UNCLASSIFIED + " (no usable exponent)";
-            }
-            ClassComparison nearest = comparisons.get(0);
-            if (best == null) {
-                String exponents = used.stream().map(FitResult::valueWithError).collect(Collectors.joining(", "));
-                return String.format(Locale.ROOT, "%s (%s; nearest: %s p = %.2g)", UNCLASSIFIED, exponents,
-                        nearest.cls().displayName(), nearest.pValue());
-            }
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s (chi2 = %.2f for %d exponent%s, "
-                    + "p = %.2g", label, chi2, exponentsUsed, exponentsUsed == 1 ? "" : "s", pValue));
-            for (ClassComparison other : comparisons.subList(1, comparisons.size())) {
-                line.append(String.format(Locale.ROOT, "; %s%s p = %.2g", other.consistent() ? "also consistent: " : "",
-                        other.cls().displayName(), other.pValue()));
-            }
-            return line.append(')').toString();
+        /** The named class, when there is one. */
+        public Optional<UniversalityClass> named() {
+            return outcome == Outcome.NAMED ? Optional.of(consistent.get(0)) : Optional.empty();
+        }
+
+        /** {@code DP 1+1}, {@code ambiguous: mean field or MN 1+1} or {@code undetermined}. */
+        public String label() {
+            return switch (outcome) {
+                case NAMED -> consistent.get(0).displayName();
+                case AMBIGUOUS -> AMBIGUOUS + ": " + joinOr(consistent.stream()
+                        .map(UniversalityClass::displayName).toList());
+                case UNDETERMINED -> UNDETERMINED;
+            };
         }
 
         /**
-         * The row for the {@code fits} table: estimate = the p-value of the named class (of the nearest one when
-         * unclassified), window = {@link #describe()} and the exponents it judged (so it starts with the label),
-         * quality = its χ², nUsed = k. Empty with no usable exponent, as there is then no p-value to report.
+         * One line for the report: the label, why when undetermined, then every candidate's p-value, e.g.
+         * {@code DP 1+1 (DP 1+1 p = 0.54; mean field p = 2.1e-09; MN 1+1 p = 3.0e-12)}.
          */
-        public Optional<FitResult> toFitResult() {
-            if (exponentsUsed == 0) {
-                return Optional.empty();
+        public String describe() {
+            if (used.isEmpty()) {
+                return UNDETERMINED + " (no usable exponent)";
             }
-            String exponents = used.stream().map(FitResult::valueWithError).collect(Collectors.joining(", "));
-            return Optional.of(new FitResult(QUANTITY, pValue, Double.NaN, METHOD, describe() + " from " + exponents,
-                    chi2, exponentsUsed));
+            String why = outcome != Outcome.UNDETERMINED ? "" : consistent.isEmpty() ? "no class consistent; "
+                    : "the data exclude no class; ";
+            String line = comparisons.stream().map(ClassComparison::describe).collect(Collectors.joining("; "));
+            String power = rivals.isEmpty() ? "" : "; power check against the lattice classes: "
+                    + rivals.stream().map(ClassComparison::describe).collect(Collectors.joining(", "));
+            return label() + " (" + why + line + power + ")";
         }
+
+        /**
+         * The rows for the {@code fits} table: first {@link #QUANTITY} — estimate the p-value of the named class (of
+         * the most consistent candidate otherwise), window {@link #describe()} and the exponents judged (so it starts
+         * with the label), quality the number of consistent candidates, nUsed the exponents — then one
+         * {@link #CLASS_P_QUANTITY} row per candidate (and rival) with a p-value: estimate that p, window the class
+         * and its per-exponent p-values. Empty with no usable exponent.
+         */
+        public List<FitResult> toFitResults() {
+            if (used.isEmpty()) {
+                return List.of();
+            }
+            double p = named().map(this::pOf).orElseGet(() -> comparisons.stream()
+                    .mapToDouble(ClassComparison::pValue).filter(Double::isFinite).max().orElse(0.0));
+            String exponents = used.stream().map(UniversalityVerdict::describe).collect(Collectors.joining(", "));
+            List<FitResult> rows = new ArrayList<>();
+            rows.add(new FitResult(QUANTITY, p, Double.NaN, METHOD, describe() + " from " + exponents,
+                    consistent.size(), used.size()));
+            for (ClassComparison c : concat(comparisons, rivals)) {
+                if (Double.isFinite(c.pValue())) {
+                    String perExponent = c.tests().stream().map(t -> t.quantity() + " p = " + format(t.pValue()))
+                            .collect(Collectors.joining(", "));
+                    rows.add(new FitResult(CLASS_P_QUANTITY, c.pValue(), Double.NaN, METHOD,
+                            c.cls().displayName() + ": " + perExponent, c.tests().size(), c.tests().size()));
+                }
+            }
+            return rows;
+        }
+
+        private double pOf(UniversalityClass cls) {
+            return comparisons.stream().filter(c -> c.cls() == cls).findFirst().orElseThrow().pValue();
+        }
+    }
+
+    /**
+     * {@code delta = 0.88 [0.53, 1.73]}, the 95 % percentile interval of the bootstrap (estimate ± 1.96 stderr
+     * without one), with {@code ± 0.05 syst} when there is a systematic.
+     */
+    static String describe(ExponentEvidence e) {
+        double low = e.bootstrap().map(b -> b.percentile(2.5)).orElse(e.estimate() - 1.959963984540054 * e.stderr());
+        double high = e.bootstrap().map(b -> b.percentile(97.5))
+                .orElse(e.estimate() + 1.959963984540054 * e.stderr());
+        String syst = e.systematic() > 0 ? String.format(Locale.ROOT, " ± %.2g syst", e.systematic()) : "";
+        return String.format(Locale.ROOT, "%s = %.3g [%.3g, %.3g]%s", e.quantity(), e.estimate(), low, high, syst);
+    }
+
+    private static String format(double p) {
+        return String.format(Locale.ROOT, "%.2g", p);
+    }
+
+    private static String joinOr(List<String> names) {
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static List<ClassComparison> concat(List<ClassComparison> a, List<ClassComparison> b) {
+        List<ClassComparison> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

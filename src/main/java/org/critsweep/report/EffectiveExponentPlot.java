@@ -34,6 +34,9 @@ final class EffectiveExponentPlot {
             high = Math.max(high, e.getValue().get(e.getValue().size() - 1).x());
         }
         for (UniversalityClass cls : UniversalityClass.values()) {
+            if (!Double.isFinite(cls.delta())) {
+                continue;
+            }
             Charts.reference(chart, String.format(Locale.ROOT, "δ = %.4g (%s)", cls.delta(), cls.displayName()),
                     new double[] {low, high}, new double[] {cls.delta(), cls.delta()}, cls.ordinal());
         }

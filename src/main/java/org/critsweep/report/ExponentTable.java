@@ -1,9 +1,11 @@
 package org.critsweep.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.critsweep.fit.FitResult;
@@ -13,9 +15,21 @@ import org.critsweep.grid.ScalingFamily;
 /**
  * The exponent table that {@code run}, {@code fit} and the report show: every row of {@code fits} but the verdicts,
  * by family, then the per-size fits, the N → ∞ extrapolation and the fits that pool the sizes; and per family the
- * universality verdict (the text of its {@code universality_class} row).
+ * universality verdict (the text of its {@code universality_class} row) with each compared class's p-value (its
+ * {@code universality_p} rows, PHYSICS.md §7).
  */
-public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdicts) {
+public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdicts,
+                            Map<ScalingFamily, List<ClassP>> classPValues) {
+
+    /** One class's p-value in a family's verdict; {@code detail} holds its per-exponent p-values. */
+    public record ClassP(String cls, double pValue, String detail) {
+
+        /** {@code DP 1+1: p = 0.54 (delta p = 0.18, z p = 0.6)}. */
+        public String describe() {
+            String line = String.format(Locale.ROOT, "%s: p = %.2g", cls, pValue);
+            return detail.isEmpty() ? line : line + " (" + detail + ")";
+        }
+    }
 
     /** The columns of {@link #cells}. */
     public static final List<String> HEADERS = List.of("family", "scope", "quantity", "estimate", "stderr",
@@ -29,20 +43,35 @@ public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdic
 
     public ExponentTable {
         rows = List.copyOf(rows);
-        verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+        verdicts = Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));
+        classPValues = Collections.unmodifiableMap(new LinkedHashMap<>(classPValues));
     }
 
     public static ExponentTable of(List<FitRow> fits) {
         List<FitRow> rows = new ArrayList<>();
         Map<ScalingFamily, String> verdicts = new LinkedHashMap<>();
+        Map<ScalingFamily, List<ClassP>> classes = new LinkedHashMap<>();
+        for (FitRow row : fits) {
+            if (row.quantity().equals(UniversalityVerdict.CLASS_P_QUANTITY)) {
+                classes.computeIfAbsent(row.family(), f -> new ArrayList<>()).add(classP(row.fit()));
+            }
+        }
         for (FitRow row : fits.stream().sorted(ORDER).toList()) {
             if (row.quantity().equals(UniversalityVerdict.QUANTITY)) {
                 verdicts.put(row.family(), row.fit().window());
-            } else {
+            } else if (!row.quantity().equals(UniversalityVerdict.CLASS_P_QUANTITY)) {
                 rows.add(row);
             }
         }
-        return new ExponentTable(rows, verdicts);
+        return new ExponentTable(rows, verdicts, classes);
+    }
+
+    /** The class's p-value rows hold {@code <class>: <per-exponent p-values>} as their window. */
+    private static ClassP classP(FitResult fit) {
+        String window = fit.window();
+        int colon = window.indexOf(": ");
+        return colon < 0 ? new ClassP(window, fit.estimate(), "")
+                : new ClassP(window.substring(0, colon), fit.estimate(), window.substring(colon + 2));
     }
 
     /** A row's cells under {@link #HEADERS}; a missing error or interval end is "-". */

@@ -81,11 +81,20 @@ public final class ReportPage {
         for (ScalingFamily family : families) {
             String verdict = exponents.verdicts().get(family);
             html.append("<li><strong>").append(Html.escape(family.toString())).append("</strong>: ")
-                    .append(Html.escape(verdict != null ? verdict : "none: no classifying exponent (δ, β, ν_∥, z)"
-                            + " could be fitted")).append("</li>\n");
+                    .append(Html.escape(verdict != null ? verdict : "none: no classifying exponent (δ, β, ν_∥, z, θ)"
+                            + " could be fitted"));
+            List<ExponentTable.ClassP> classes = exponents.classPValues().getOrDefault(family, List.of());
+            if (!classes.isEmpty()) {
+                html.append("\n<ul>\n");
+                classes.forEach(c -> html.append("<li>").append(Html.escape(c.describe())).append("</li>\n"));
+                html.append("</ul>");
+            }
+            html.append("</li>\n");
         }
-        html.append("</ul>\n<p class=\"meta\">χ² consistency of the fitted δ, β, ν_∥ (and z for CNNs) with each"
-                + " universality class of docs/PHYSICS.md §6; a class is named at p ≥ 0.01.</p>\n");
+        html.append("</ul>\n<p class=\"meta\">Each class of the system's dimension (docs/PHYSICS.md §6) against the"
+                + " bootstrap distributions of δ, β, ν_∥, z and θ, widened by the class's error and the systematic;"
+                + " per-exponent two-sided p-values combined by Bonferroni. A class is named only when it is the only"
+                + " one consistent at p ≥ 0.01 (docs/PHYSICS.md §7).</p>\n");
     }
 
     private void contents(List<ScalingFamily> families) {

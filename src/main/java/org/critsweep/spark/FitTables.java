@@ -60,7 +60,7 @@ final class FitTables {
                 curves.add(curveRow(all, name, family.sizeSymbol() + "=" + (long) p.size(), p.x(), p.y(), p.e()));
             }
         }
-        report.verdict().toFitResult().ifPresent(r -> fit(all, r));
+        report.verdict().toFitResults().forEach(r -> fit(all, r));
     }
 
     /** Where a row belongs: the family columns plus a scope label. */

@@ -23,6 +23,9 @@ class CriticalDecayAnalysisTest {
         FitResult delta = result.delta().orElseThrow();
         assertEquals(1.0, delta.estimate(), 3 * delta.stderr(), "stderr " + delta.stderr());
         assertTrue(delta.stderr() < 0.1 && delta.method().endsWith("+bootstrap"));
+        BootstrapDistribution resamples = result.deltaBootstrap().orElseThrow();
+        assertEquals(delta.stderr(), resamples.standardDeviation(), 1e-15, "the verdict sees the same resamples");
+        assertEquals(delta.ciHigh(), resamples.percentile(97.5), 1e-15);
         FitResult kappa = result.kappa().orElseThrow();
         assertEquals(KAPPA, kappa.estimate(), 3 * kappa.stderr() + 0.005);
         assertTrue(result.bareDelta().orElseThrow().estimate() < 0.9, "the bare power law reads low");

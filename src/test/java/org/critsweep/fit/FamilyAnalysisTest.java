@@ -61,6 +61,28 @@ class FamilyAnalysisTest {
                 "[10, N/2 = 32] is too short for the offset fit");
     }
 
+    /**
+     * The verdict weighs δ with its 100 bootstrap resamples and the systematic from the bracket (the planted decay is
+     * the same at both grid points, so only noise separates them); planted mean-field δ = 1 on an MLP is named mean
+     * field, the lattice classes rejected.
+     */
+    @Test
+    void theVerdictWeighsDeltaWithItsBootstrapAndNamesMeanField() {
+        FamilyAnalysis.SizeResult largest = REPORT.sizes().get(REPORT.sizes().size() - 1);
+        FitResult delta = largest.decay().orElseThrow().delta().orElseThrow();
+        ExponentEvidence evidence = REPORT.evidence().stream().filter(e -> e.quantity().equals("delta")).findFirst()
+                .orElseThrow();
+        assertEquals(delta.estimate(), evidence.estimate());
+        BootstrapDistribution resamples = evidence.bootstrap().orElseThrow();
+        assertEquals(100, resamples.successes() + resamples.failures());
+        assertEquals(delta.ciLow(), resamples.percentile(2.5), 1e-12);
+        assertEquals(largest.deltaSystematic(), evidence.systematic());
+        assertTrue(evidence.systematic() > 0 && evidence.systematic() < 0.2, "systematic " + evidence.systematic());
+        assertTrue(evidence.source().startsWith("critical decay at N=512"), evidence.source());
+        assertEquals("mean field", REPORT.verdict().label(), REPORT.verdict().describe());
+        assertEquals(0, REPORT.verdict().dimension());
+    }
+
     /** N λ_N = g (τ N − a) with τ = σ_w − σ∞: the λ collapse reads t_c = σ∞, c1 = 1, c2 = −1. */
     @Test
     void lambdaCollapseRecoversTheFiniteWidthScaling() {
@@ -99,7 +121,7 @@ class FamilyAnalysisTest {
 
         @Override
         public AnalysedFamily family() {
-            return new AnalysedFamily("planted tanh", SizeVariable.WIDTH);
+            return new AnalysedFamily("planted tanh", SizeVariable.WIDTH, 0);
         }
 
         @Override

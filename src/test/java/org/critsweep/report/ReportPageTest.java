@@ -63,16 +63,22 @@ class ReportPageTest {
 
     @Test
     void theExponentTableHasEveryFitButTheVerdictAndTheVerdictLeadsThePage() {
-        String html = ReportPage.render(ReportFixtures.campaign("small", ReportFixtures.criticalPointFits(
-                "mean field (chi2 = 0.16 for 1 exponent, p = 0.68)"), List.of()), WHEN);
+        List<FitRow> fits = new ArrayList<>(ReportFixtures.criticalPointFits(
+                "mean field (mean field p = 0.68; power check against the lattice classes: DP 1+1 p = 2e-09)"));
+        fits.add(ReportFixtures.fit(null, "N in [16, 32]", "universality_p", 0.68, Double.NaN,
+                "mean field: delta p = 0.68"));
+        String html = ReportPage.render(ReportFixtures.campaign("small", fits, List.of()), WHEN);
         String table = html.substring(html.indexOf("<table class=\"exponents\">"), html.indexOf("</table>",
                 html.indexOf("<table class=\"exponents\">")));
         assertEquals(5, table.split("<tr>", -1).length - 1, "a header and four fits");
         assertTrue(table.contains("<td class=\"name\">N=16</td><td class=\"name\">sigma_w_c</td>"
                 + "<td class=\"number\">1.5831</td><td class=\"number\">0.004</td>"), table);
         assertFalse(table.contains("universality_class"), "the verdict is not a table row");
-        int verdict = html.indexOf("<strong>mlp/tanh/gram sigma_b=0.3</strong>: mean field (chi2 = 0.16");
+        int verdict = html.indexOf("<strong>mlp/tanh/gram sigma_b=0.3</strong>: mean field (mean field p = 0.68");
         assertTrue(verdict > 0 && verdict < html.indexOf("<img"), "the verdict comes before the plots");
+        int classP = html.indexOf("<li>mean field: p = 0.68 (delta p = 0.68)</li>");
+        assertTrue(classP > verdict && classP < html.indexOf("<img"), "each class's p-value follows the verdict");
+        assertFalse(table.contains("universality_p"), "the class p-values are not table rows");
     }
 
     @Test
