@@ -116,7 +116,10 @@ final class SpreadingThresholds {
                     .orElse(Math.abs(difference) < SpreadingAnalysis.AGREE * error);
             compared++;
             agree &= within;
-            largest = Math.max(largest, Math.abs(difference) / error);
+            double pull = difference == 0.0 ? 0.0 : Math.abs(difference) / error;
+            if (Double.isFinite(pull)) { // an exact difference (no scatter) is judged by `within` alone
+                largest = Math.max(largest, pull);
+            }
             differences.add(String.format(Locale.ROOT, "%s - %s: %.3g +- %.2g", thresholds.get(k),
                     thresholds.get(middle), difference, error));
         }
