@@ -244,6 +244,11 @@ public final class FamilyAnalysis {
 
     /** A stream seed per (campaign, family, purpose): the analysis is reproducible bit for bit. */
     private long seed(AnalysedFamily family, String purpose) {
+        return seed(campaignSeed, family, purpose);
+    }
+
+    /** The stream seed of (campaign seed, family, purpose), which the spreading analysis shares. */
+    static long seed(long campaignSeed, AnalysedFamily family, String purpose) {
         return campaignSeed * 0x9E3779B97F4A7C15L + (family.label() + "/" + purpose).hashCode();
     }
 }

@@ -1,12 +1,15 @@
 package org.critsweep.spark;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.critsweep.fit.FamilyAnalysis;
+import org.critsweep.fit.SpreadingAnalysis;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.ScalingFamily;
 import org.critsweep.store.CampaignDamage;
@@ -15,7 +18,7 @@ import org.critsweep.store.TableNames;
 
 /**
  * The fit stage (PHYSICS.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
- * {@code curves}), the {@link FamilyAnalysis}; written as the {@code fits} and {@code fit_curves} tables and
+ * {@code curves}), the {@link FamilyAnalysis} of its pair runs and the {@link SpreadingAnalysis} of its spreading runs; written as the {@code fits} and {@code fit_curves} tables and
  * registered as views. It depends only on what the earlier stages wrote, so {@code critsweep fit DIR} can redo it.
  */
 public final class FitStage {
@@ -32,9 +35,16 @@ public final class FitStage {
         FitTables tables = new FitTables();
         Map<ScalingFamily, FitInputs> families = FitInputs.byFamily(spark);
         families.forEach((family, inputs) -> tables.add(family, analysis.analyse(inputs)));
+        SpreadingAnalysis spreading = new SpreadingAnalysis(campaign.analysis(), campaign.seed());
+        List<Double> thresholds = campaign.grid().conv() == null ? List.of()
+                : campaign.grid().conv().activeThresholds();
+        Map<ScalingFamily, SpreadingInputs> spreadingFamilies = SpreadingInputs.byFamily(spark, thresholds);
+        spreadingFamilies.forEach((family, inputs) -> tables.add(family, spreading.analyse(inputs)));
         write(spark, store, TableNames.FITS, tables.fits(), Tables.FITS_SCHEMA);
         write(spark, store, TableNames.FIT_CURVES, tables.curves(), Tables.FIT_CURVES_SCHEMA);
-        return families.size();
+        Set<ScalingFamily> analysed = new HashSet<>(families.keySet());
+        analysed.addAll(spreadingFamilies.keySet());
+        return analysed.size();
     }
 
     private static void write(SparkSession spark, CampaignStore store, String table, List<Row> rows,

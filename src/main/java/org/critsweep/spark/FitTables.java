@@ -9,6 +9,8 @@ import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ScaledPoint;
+import org.critsweep.fit.SpreadingAnalysis;
+import org.critsweep.fit.UniversalityVerdict;
 import org.critsweep.grid.ScalingFamily;
 
 /**
@@ -61,6 +63,28 @@ final class FitTables {
             }
         }
         report.verdict().toFitResults().forEach(r -> fit(all, r));
+    }
+
+    /**
+     * A spreading analysis: per size the rows combined across thresholds ({@code L=128}), per threshold its rows and
+     * curves ({@code L=128, threshold=1e-06}), and the verdict from the largest size's exponents (scope of that size).
+     */
+    void add(ScalingFamily family, SpreadingAnalysis.Report report) {
+        for (SpreadingAnalysis.SizeReport size : report.sizes()) {
+            Scope scope = Scope.size(family, size.size());
+            size.combined().forEach(r -> fit(scope, r));
+            for (SpreadingAnalysis.ThresholdReport threshold : size.thresholds()) {
+                Scope at = new Scope(family, scope.width(), scope.size(),
+                        scope.label() + ", threshold=" + threshold.threshold());
+                threshold.fits().forEach(r -> fit(at, r));
+                for (SpreadingAnalysis.Curve curve : threshold.curves()) {
+                    curve.points().forEach(m -> curves.add(curveRow(at, curve.name(), curve.series(), m.x(),
+                            m.value(), m.stderr())));
+                }
+            }
+        }
+        report.verdict().flatMap(UniversalityVerdict.Verdict::toFitResult).ifPresent(r -> fit(
+                Scope.size(family, report.sizes().get(report.sizes().size() - 1).size()), r));
     }
 
     /** Where a row belongs: the family columns plus a scope label. */
