@@ -83,9 +83,10 @@ final class FitInputs implements FamilyData {
         return inputs;
     }
 
-    /** The family as the analysis knows it: its label (which seeds the bootstrap) and its size variable. */
+    /** The family as the analysis knows it: its label (which seeds the bootstrap), size variable and dimension. */
     private static AnalysedFamily analysed(ScalingFamily family) {
-        return new AnalysedFamily(family.toString(), family.mlp() ? SizeVariable.WIDTH : SizeVariable.LATTICE);
+        return new AnalysedFamily(family.toString(), family.mlp() ? SizeVariable.WIDTH : SizeVariable.LATTICE,
+                family.arch().dimensions());
     }
 
     @Override

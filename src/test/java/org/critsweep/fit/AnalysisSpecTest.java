@@ -43,6 +43,9 @@ class AnalysisSpecTest {
         assertThrows(IllegalArgumentException.class, () -> new TauWindow(0.0, 0.05));
         assertThrows(IllegalArgumentException.class, () -> new TauWindow(10.0, Double.POSITIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> new ScaledLayerWindow(4.0, 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new AnalysedFamily(" ", SizeVariable.WIDTH));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysedFamily(" ", SizeVariable.WIDTH, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysedFamily("cnn", SizeVariable.LATTICE, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysedFamily("cnn", SizeVariable.LATTICE, 3));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysedFamily("mlp", SizeVariable.WIDTH, 1));
     }
 }

@@ -99,7 +99,7 @@ class FamilyAnalysisTest {
 
         @Override
         public AnalysedFamily family() {
-            return new AnalysedFamily("planted tanh", SizeVariable.WIDTH);
+            return new AnalysedFamily("planted tanh", SizeVariable.WIDTH, 0);
         }
 
         @Override

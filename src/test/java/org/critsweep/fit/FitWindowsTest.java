@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The fit windows' stated rules, for an MLP (size N) and a CNN (size L). */
 class FitWindowsTest {
 
-    private static final AnalysedFamily MLP = new AnalysedFamily("mlp", SizeVariable.WIDTH);
-    private static final AnalysedFamily CNN = new AnalysedFamily("cnn", SizeVariable.LATTICE);
+    private static final AnalysedFamily MLP = new AnalysedFamily("mlp", SizeVariable.WIDTH, 0);
+    private static final AnalysedFamily CNN = new AnalysedFamily("cnn", SizeVariable.LATTICE, 1);
 
     @Test
     void decayWindowIsAutomaticUnlessTheCampaignFixesIt() {
