@@ -1,5 +1,6 @@
 package org.critsweep.spark;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -31,7 +32,10 @@ public final class FitStage {
         FamilyAnalysis analysis = new FamilyAnalysis(campaign.analysis(), campaign.seed());
         FitTables tables = new FitTables();
         Map<ScalingFamily, FitInputs> families = FitInputs.byFamily(spark);
-        families.forEach((family, inputs) -> tables.add(family, analysis.analyse(inputs)));
+        Map<ScalingFamily, FamilyAnalysis.Report> reports = new LinkedHashMap<>();
+        families.forEach((family, inputs) -> reports.put(family, analysis.analyse(inputs)));
+        reports.forEach(tables::add);
+        ChannelScans.add(tables, reports);
         write(spark, store, TableNames.FITS, tables.fits(), Tables.FITS_SCHEMA);
         write(spark, store, TableNames.FIT_CURVES, tables.curves(), Tables.FIT_CURVES_SCHEMA);
         return families.size();

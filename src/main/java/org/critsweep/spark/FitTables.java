@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.critsweep.fit.ChannelScan;
 import org.critsweep.fit.CollapseData;
 import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
@@ -17,6 +18,9 @@ import org.critsweep.grid.ScalingFamily;
  * {@code N in [64, 128, 256]} (a collapse); for a CNN the same with L, and width holds the channel count C.
  */
 final class FitTables {
+
+    /** The fit_curves curve of a CNN's σ_w,c(L) laws against 1/L, one series per law. */
+    static final String LATTICE_LAW = "sigma_w_c_lattice_law";
 
     private final List<Row> fits = new ArrayList<>();
     private final List<Row> curves = new ArrayList<>();
@@ -45,7 +49,11 @@ final class FitTables {
             });
         }
         Scope all = Scope.all(family, report.sizes().stream().map(FamilyAnalysis.SizeResult::size).toList());
-        report.extrapolation().ifPresent(e -> e.fits().forEach(r -> fit(Scope.infinite(family), r)));
+        report.extrapolation().ifPresent(e -> {
+            e.fits().forEach(r -> fit(Scope.infinite(family), r));
+            e.laws().forEach((law, points) -> points.forEach(m -> curves.add(curveRow(Scope.infinite(family),
+                    LATTICE_LAW, law, m.x(), m.value(), m.stderr()))));
+        });
         report.offCriticalSize().ifPresent(s -> report.offCritical().ifPresent(off -> {
             Scope scope = Scope.size(family, s.size());
             off.exponents().forEach(r -> fit(scope, r));
@@ -61,6 +69,17 @@ final class FitTables {
             }
         }
         report.verdict().toFitResult().ifPresent(r -> fit(all, r));
+    }
+
+    /**
+     * The channel scan across families that differ only in C ({@link ChannelScans}): its rows sit with the family of
+     * the largest C, the one nearest the limit they extrapolate to, with the scope {@code C in [2, 4, ...]}.
+     */
+    void channelScan(ScalingFamily largest, ChannelScan.Result scan) {
+        Scope scope = new Scope(largest, largest.channels(), null, scan.scope());
+        scan.fits().forEach(r -> fit(scope, r));
+        scan.curve().forEach((series, points) -> points.forEach(m -> curves.add(curveRow(scope, ChannelScan.CURVE,
+                series, m.x(), m.value(), m.stderr()))));
     }
 
     /** Where a row belongs: the family columns plus a scope label. */
