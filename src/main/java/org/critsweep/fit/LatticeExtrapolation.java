@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class LatticeExtrapolation implements SizeExtrapolation {
 
     public static final String OMEGA = "sigma_w_c_omega";
+    /** The fit_curves curve of the laws against 1/L, one series per law. */
+    public static final String LAW_CURVE = "sigma_w_c_lattice_law";
     public static final String SYSTEMATIC = "sigma_w_c_inf_systematic";
     public static final int FREE_OMEGA_SIZES = 4;
     private static final String FREE_METHOD = "wls_lattice_free_omega";

@@ -8,6 +8,7 @@ import org.critsweep.fit.ChannelScan;
 import org.critsweep.fit.CollapseData;
 import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
+import org.critsweep.fit.LatticeExtrapolation;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ScaledPoint;
 import org.critsweep.grid.ScalingFamily;
@@ -18,9 +19,6 @@ import org.critsweep.grid.ScalingFamily;
  * {@code N in [64, 128, 256]} (a collapse); for a CNN the same with L, and width holds the channel count C.
  */
 final class FitTables {
-
-    /** The fit_curves curve of a CNN's σ_w,c(L) laws against 1/L, one series per law. */
-    static final String LATTICE_LAW = "sigma_w_c_lattice_law";
 
     private final List<Row> fits = new ArrayList<>();
     private final List<Row> curves = new ArrayList<>();
@@ -52,7 +50,7 @@ final class FitTables {
         report.extrapolation().ifPresent(e -> {
             e.fits().forEach(r -> fit(Scope.infinite(family), r));
             e.laws().forEach((law, points) -> points.forEach(m -> curves.add(curveRow(Scope.infinite(family),
-                    LATTICE_LAW, law, m.x(), m.value(), m.stderr()))));
+                    LatticeExtrapolation.LAW_CURVE, law, m.x(), m.value(), m.stderr()))));
         });
         report.offCriticalSize().ifPresent(s -> report.offCritical().ifPresent(off -> {
             Scope scope = Scope.size(family, s.size());
