@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The critical point of a family of sizes (PHYSICS.md §5, §7): per size the root of λ_N(σ_w), then the extrapolation
- * σ_w,c(N) = σ_w,c(∞) + a/N (+ b/N²). With a bootstrap, every resample redraws the replicas of every grid point of
- * every size and recomputes the roots and the extrapolation (with the polynomial order chosen on the full data), so
- * the errors of σ_w,c(∞) and a include the correlation the shared resample induces.
+ * in the size ({@link SizeExtrapolation}: σ_w,c(N) = σ_w,c(∞) + a/N (+ b/N²) for MLP widths, σ_w,c(∞) + a·L^−ω for
+ * CNN lattices). With a bootstrap, every resample redraws the replicas of every grid point of every size and
+ * recomputes the roots and the extrapolation (in the form chosen on the full data), so the errors of σ_w,c(∞) and a
+ * include the correlation the shared resample induces.
  */
 public final class CriticalPointAnalysis {
 
@@ -22,7 +23,7 @@ public final class CriticalPointAnalysis {
     public record SizeScan(double size, double[] sigmaW, ReplicaMatrix[] lambda) {
     }
 
-    /** Root per size (empty where λ_N has no sign change), and the extrapolation when there are two roots. */
+    /** Root per size (empty where λ_N has no sign change), and the extrapolation when the roots support one. */
     public record Result(List<Optional<FitResult>> roots, Optional<CriticalPointExtrapolation.Extrapolation> extrapolation) {
     }
 
@@ -30,11 +31,11 @@ public final class CriticalPointAnalysis {
     }
 
     /**
-     * @param scans       one per size, in increasing size
-     * @param bootstrap   the resampling, or null for the interpolation's own (delta-method) errors
-     * @param extrapolate whether 1/size extrapolation applies (MLP widths)
+     * @param scans         one per size, in increasing size
+     * @param bootstrap     the resampling, or null for the interpolation's own (delta-method) errors
+     * @param extrapolation how the roots extrapolate in the size, or null for none
      */
-    public static Result analyse(List<SizeScan> scans, Bootstrap bootstrap, boolean extrapolate) {
+    public static Result analyse(List<SizeScan> scans, Bootstrap bootstrap, SizeExtrapolation extrapolation) {
         int[] groupSizes = scans.stream().flatMap(s -> java.util.Arrays.stream(s.lambda()))
                 .mapToInt(ReplicaMatrix::replicas).toArray();
         List<Optional<FitResult>> roots = roots(scans, Bootstrap.identity(groupSizes));
@@ -45,15 +46,15 @@ public final class CriticalPointAnalysis {
             int column = s;
             reported.add(roots.get(s).map(r -> samples == null ? r : r.withBootstrap(Bootstrap.column(samples, column))));
         }
-        if (!extrapolate) {
+        if (extrapolation == null) {
             return new Result(reported, Optional.empty());
         }
         List<Measurement> rootData = rootMeasurements(scans, reported);
-        Optional<CriticalPointExtrapolation.Extrapolation> extrapolation = CriticalPointExtrapolation.fit(rootData);
-        if (extrapolation.isEmpty() || samples == null) {
-            return new Result(reported, extrapolation);
+        Optional<CriticalPointExtrapolation.Extrapolation> chosen = extrapolation.fit(rootData);
+        if (chosen.isEmpty() || samples == null) {
+            return new Result(reported, chosen);
         }
-        int order = extrapolation.get().order();
+        int terms = chosen.get().fits().size();
         double[][] extrapolated = new double[samples.length][];
         for (int b = 0; b < samples.length; b++) {
             List<Measurement> resampled = new ArrayList<>();
@@ -63,15 +64,14 @@ public final class CriticalPointAnalysis {
                 }
             }
             extrapolated[b] = resampled.size() == rootData.size()
-                    ? CriticalPointExtrapolation.fit(resampled, order).map(e -> e.fits().stream()
-                            .mapToDouble(FitResult::estimate).toArray()).orElse(nans(order + 1))
-                    : nans(order + 1);
+                    ? extrapolation.refit(resampled, chosen.get()) : CriticalPointExtrapolation.nans(terms);
         }
         List<FitResult> withErrors = new ArrayList<>();
-        for (int k = 0; k <= order; k++) {
-            withErrors.add(extrapolation.get().fits().get(k).withBootstrap(Bootstrap.column(extrapolated, k)));
+        for (int k = 0; k < terms; k++) {
+            withErrors.add(chosen.get().fits().get(k).withBootstrap(Bootstrap.column(extrapolated, k)));
         }
-        return new Result(reported, Optional.of(new CriticalPointExtrapolation.Extrapolation(order, withErrors)));
+        return new Result(reported, Optional.of(new CriticalPointExtrapolation.Extrapolation(chosen.get().order(),
+                withErrors, chosen.get().laws())));
     }
 
     private static List<Optional<FitResult>> roots(List<SizeScan> scans, int[][] draw) {
@@ -99,11 +99,5 @@ public final class CriticalPointAnalysis {
             roots.get(s).ifPresent(r -> data.add(new Measurement(scans.get(size).size(), r.estimate(), r.stderr())));
         }
         return data;
-    }
-
-    private static double[] nans(int n) {
-        double[] values = new double[n];
-        java.util.Arrays.fill(values, Double.NaN);
-        return values;
     }
 }

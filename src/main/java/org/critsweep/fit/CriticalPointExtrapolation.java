@@ -1,7 +1,9 @@
 package org.critsweep.fit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,15 +18,45 @@ public final class CriticalPointExtrapolation {
     public static final String CURVATURE = "sigma_w_c_curvature";
     private static final double SIGNIFICANT = 2.0;
 
+    /** The 1/N extrapolation of MLP widths, its order refitted as chosen. */
+    public static final SizeExtrapolation INVERSE_WIDTH = new SizeExtrapolation() {
+        @Override
+        public Optional<Extrapolation> fit(List<Measurement> roots) {
+            return CriticalPointExtrapolation.fit(roots);
+        }
+
+        @Override
+        public double[] refit(List<Measurement> roots, Extrapolation chosen) {
+            return CriticalPointExtrapolation.fit(roots, chosen.order()).map(Extrapolation::estimates)
+                    .orElseGet(() -> nans(chosen.fits().size()));
+        }
+    };
+
     /**
-     * @param order 1 (a/N) or 2 (a/N + b/N²)
-     * @param fits  σ_w,c(∞), a, and b when order is 2
+     * @param order the number of correction terms: 1 (a/N, or a lattice's a·L^−ω) or 2 (a/N + b/N²)
+     * @param fits  σ_w,c(∞) first, then the coefficients (and for a lattice ω or the systematic from its choice)
+     * @param laws  the fitted laws for the plots: per law, σ_w,c against 1/size from 0 to the smallest size's
+     *              (empty where the fits alone draw it, as for the polynomial in 1/N)
      */
-    public record Extrapolation(int order, List<FitResult> fits) {
+    public record Extrapolation(int order, List<FitResult> fits, Map<String, List<Measurement>> laws) {
+
+        public Extrapolation(int order, List<FitResult> fits) {
+            this(order, fits, Map.of());
+        }
 
         public FitResult infinite() {
             return fits.get(0);
         }
+
+        double[] estimates() {
+            return fits.stream().mapToDouble(FitResult::estimate).toArray();
+        }
+    }
+
+    static double[] nans(int n) {
+        double[] values = new double[n];
+        Arrays.fill(values, Double.NaN);
+        return values;
     }
 
     private CriticalPointExtrapolation() {

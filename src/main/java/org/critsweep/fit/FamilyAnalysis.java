@@ -58,7 +58,7 @@ public final class FamilyAnalysis {
                 points.stream().mapToDouble(LambdaPoint::sigmaW).toArray(),
                 points.stream().map(LambdaPoint::lambda).toArray(ReplicaMatrix[]::new))));
         CriticalPointAnalysis.Result critical = CriticalPointAnalysis.analyse(scans,
-                bootstrap(family, "critical_point"), family.widthScaled() && scans.size() >= 2);
+                bootstrap(family, "critical_point"), scans.size() < 2 ? null : sizeExtrapolation(family));
         List<SizeResult> sizes = new ArrayList<>();
         int index = 0;
         for (Map.Entry<Integer, List<LambdaPoint>> entry : bySize.entrySet()) {
@@ -221,6 +221,12 @@ public final class FamilyAnalysis {
             }
         });
         return data;
+    }
+
+    /** In 1/N for an MLP; in L^−ω for a CNN, ω from the classes of its lattice's dimension. */
+    private static SizeExtrapolation sizeExtrapolation(AnalysedFamily family) {
+        return family.widthScaled() ? CriticalPointExtrapolation.INVERSE_WIDTH
+                : LatticeExtrapolation.forDimension(family.dimension());
     }
 
     /** A CNN's depth scan measures z: X = ln l − z ln L. */

@@ -65,11 +65,9 @@ public final class SpreadingAnalysis {
                 }
             }
         }
-        List<FitResult> judged = evidence.stream().map(e -> new FitResult(e.quantity(), e.estimate(),
-                Math.hypot(e.stderr(), e.systematic()), "spreading", e.source(), Double.NaN, 1)).toList();
-        Optional<UniversalityVerdict.Verdict> verdict = judged.stream()
-                .anyMatch(f -> UniversalityClass.QUANTITIES.contains(f.quantity()))
-                ? Optional.of(UniversalityVerdict.judge(judged)) : Optional.empty();
+        Optional<UniversalityVerdict.Verdict> verdict = evidence.stream()
+                .anyMatch(e -> UniversalityClass.QUANTITIES.contains(e.quantity()))
+                ? Optional.of(UniversalityVerdict.judge(evidence, data.family().dimension())) : Optional.empty();
         return new Report(sizes, evidence, verdict);
     }
 

@@ -83,6 +83,7 @@ final class CurveSelection {
         transition(family).forEach(p -> ids.add(p.pointId()));
         nearestToRoots(family).values().forEach(p -> ids.add(p.pointId()));
         collapseTarget(family).ifPresent(s -> nearestTo(family, s).values().forEach(p -> ids.add(p.pointId())));
+        SpreadingPlots.criticalPoint(family).ifPresent(p -> ids.add(p.pointId()));
         return ids;
     }
 

@@ -11,7 +11,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
  * σ_w,c(N) against 1/N with the fitted σ_w,c(∞) + a/N (+ b/N²) and its band (PHYSICS.md §5: the finite-width root
- * sits above the mean-field σ_w,c by about 3.08/N for tanh at σ_b = 0.3).
+ * sits above the mean-field σ_w,c by about 3.08/N for tanh at σ_b = 0.3); a CNN's σ_w,c(L) is drawn by
+ * {@link LatticeExtrapolationPlot}.
  */
 final class ExtrapolationPlot {
 
@@ -23,7 +24,7 @@ final class ExtrapolationPlot {
 
     static Panel of(FamilyResults family) {
         if (!family.family().mlp()) {
-            return new Panel.Omission(TITLE, "the 1/N extrapolation is fitted for MLP widths only, not CNN sizes");
+            return LatticeExtrapolationPlot.of(family);
         }
         Optional<FitRow> infinite = family.fit("sigma_w_c_inf", null);
         Optional<FitRow> slope = family.fit("sigma_w_c_slope", null);

@@ -118,22 +118,21 @@ public final class ReportPage {
         html.append("</section>\n");
     }
 
-    /** A family's plots under their headings; a spreading run has no fits, so it gets its spreading observables. */
+    /** A family's plots under their headings; a spreading run gets its spreading observables and exponents. */
     private static Map<String, List<Panel>> groups(FamilyResults family) {
         Map<String, List<Panel>> groups = new LinkedHashMap<>();
         if (family.points().stream().anyMatch(PointResult::spreading)) {
             groups.put("Order parameter and Lyapunov exponent", List.of(LayerPlots.rhoAcrossTheTransition(family),
                     LyapunovPlot.withRoots(family)));
             groups.put("Spreading from one site", LayerPlots.spreading(family));
-            groups.put("Scaling analysis", List.of(new Panel.Omission("Critical point, exponents and collapses",
-                    "the fit stage leaves spreading runs out: their replicas differ at one site, so there is no pair"
-                            + " decay to fit")));
+            groups.put("Spreading exponents per activity threshold", SpreadingPlots.of(family));
             return groups;
         }
         groups.put("Order parameter ρ(l)", List.of(LayerPlots.rhoAcrossTheTransition(family),
                 LayerPlots.rhoAtTheCriticalPoint(family)));
-        groups.put("Lyapunov exponent and critical point", List.of(LyapunovPlot.withRoots(family),
-                ExtrapolationPlot.of(family)));
+        groups.put("Lyapunov exponent and critical point", family.family().mlp()
+                ? List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family))
+                : List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family), ChannelScanPlot.of(family)));
         groups.put("Critical decay", List.of(EffectiveExponentPlot.of(family)));
         groups.put("Data collapse of the depth scan", CollapsePlots.depthScan(family));
         groups.put("Data collapse of λ_N", CollapsePlots.lambda(family));

@@ -1,6 +1,7 @@
 package org.critsweep.spark;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,10 @@ public final class FitStage {
         FamilyAnalysis analysis = new FamilyAnalysis(campaign.analysis(), campaign.seed());
         FitTables tables = new FitTables();
         Map<ScalingFamily, FitInputs> families = FitInputs.byFamily(spark);
-        families.forEach((family, inputs) -> tables.add(family, analysis.analyse(inputs)));
+        Map<ScalingFamily, FamilyAnalysis.Report> reports = new LinkedHashMap<>();
+        families.forEach((family, inputs) -> reports.put(family, analysis.analyse(inputs)));
+        reports.forEach(tables::add);
+        ChannelScans.add(tables, reports);
         SpreadingAnalysis spreading = new SpreadingAnalysis(campaign.analysis(), campaign.seed());
         List<Double> thresholds = campaign.grid().conv() == null ? List.of()
                 : campaign.grid().conv().activeThresholds();

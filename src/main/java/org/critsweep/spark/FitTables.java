@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.critsweep.fit.ChannelScan;
 import org.critsweep.fit.CollapseData;
 import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
+import org.critsweep.fit.LatticeExtrapolation;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.ScaledPoint;
 import org.critsweep.fit.SpreadingAnalysis;
@@ -47,7 +49,11 @@ final class FitTables {
             });
         }
         Scope all = Scope.all(family, report.sizes().stream().map(FamilyAnalysis.SizeResult::size).toList());
-        report.extrapolation().ifPresent(e -> e.fits().forEach(r -> fit(Scope.infinite(family), r)));
+        report.extrapolation().ifPresent(e -> {
+            e.fits().forEach(r -> fit(Scope.infinite(family), r));
+            e.laws().forEach((law, points) -> points.forEach(m -> curves.add(curveRow(Scope.infinite(family),
+                    LatticeExtrapolation.LAW_CURVE, law, m.x(), m.value(), m.stderr()))));
+        });
         report.offCriticalSize().ifPresent(s -> report.offCritical().ifPresent(off -> {
             Scope scope = Scope.size(family, s.size());
             off.exponents().forEach(r -> fit(scope, r));
@@ -83,8 +89,19 @@ final class FitTables {
                 }
             }
         }
-        report.verdict().flatMap(UniversalityVerdict.Verdict::toFitResult).ifPresent(r -> fit(
-                Scope.size(family, report.sizes().get(report.sizes().size() - 1).size()), r));
+        Scope largest = Scope.size(family, report.sizes().get(report.sizes().size() - 1).size());
+        report.verdict().ifPresent(v -> v.toFitResults().forEach(r -> fit(largest, r)));
+    }
+
+    /**
+     * The channel scan across families that differ only in C ({@link ChannelScans}): its rows sit with the family of
+     * the largest C, the one nearest the limit they extrapolate to, with the scope {@code C in [2, 4, ...]}.
+     */
+    void channelScan(ScalingFamily largest, ChannelScan.Result scan) {
+        Scope scope = new Scope(largest, largest.channels(), null, scan.scope());
+        scan.fits().forEach(r -> fit(scope, r));
+        scan.curve().forEach((series, points) -> points.forEach(m -> curves.add(curveRow(scope, ChannelScan.CURVE,
+                series, m.x(), m.value(), m.stderr()))));
     }
 
     /** Where a row belongs: the family columns plus a scope label. */

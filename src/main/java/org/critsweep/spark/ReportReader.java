@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.FamilyMember;
@@ -59,17 +60,23 @@ final class ReportReader {
                 FitRows.number(r, "lyapunov_mean"), FitRows.number(r, "lyapunov_stderr"));
     }
 
+    /** The layer rows, with the spreading observables of every threshold the curves table has a column for. */
     private static List<LayerRow> layers(SparkSession spark, Set<String> pointIds) {
         if (pointIds.isEmpty()) {
             return List.of();
         }
-        return spark.table(TableNames.CURVES).where(col("point_id").isin(pointIds.toArray()))
-                .select("point_id", "layer", "rho_mean", "ln_rho_mean", "mf_rho", "survival_1", "active_sites_mean_1",
-                        "spread_r2_mean_1")
-                .collectAsList().stream()
+        List<String> columns = List.of(spark.table(TableNames.CURVES).columns());
+        int thresholds = 0;
+        while (columns.contains("survival_" + (thresholds + 1))) {
+            thresholds++;
+        }
+        int count = thresholds;
+        return spark.table(TableNames.CURVES).where(col("point_id").isin(pointIds.toArray())).collectAsList().stream()
                 .map(r -> new LayerRow(r.getAs("point_id"), r.<Integer>getAs("layer"), FitRows.number(r, "rho_mean"),
-                        FitRows.number(r, "ln_rho_mean"), FitRows.number(r, "mf_rho"), FitRows.number(r, "survival_1"),
-                        FitRows.number(r, "active_sites_mean_1"), FitRows.number(r, "spread_r2_mean_1")))
+                        FitRows.number(r, "ln_rho_mean"), FitRows.number(r, "mf_rho"), IntStream.rangeClosed(1, count)
+                        .mapToObj(k -> new LayerRow.Spreading(FitRows.number(r, "survival_" + k),
+                                FitRows.number(r, "active_sites_mean_" + k), FitRows.number(r, "spread_r2_mean_" + k)))
+                        .toList()))
                 .toList();
     }
 

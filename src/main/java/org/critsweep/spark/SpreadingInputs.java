@@ -100,7 +100,7 @@ final class SpreadingInputs implements SpreadingData {
 
     @Override
     public AnalysedFamily family() {
-        return new AnalysedFamily(scaling.toString(), SizeVariable.LATTICE);
+        return new AnalysedFamily(scaling.toString(), SizeVariable.LATTICE, scaling.arch().dimensions());
     }
 
     @Override

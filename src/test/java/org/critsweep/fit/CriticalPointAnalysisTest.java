@@ -1,5 +1,6 @@
 package org.critsweep.fit;
 
+import static org.critsweep.fit.CriticalPointExtrapolation.INVERSE_WIDTH;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class CriticalPointAnalysisTest {
     @Test
     void recoversPlantedRootsAndTheirExtrapolation() {
         CriticalPointAnalysis.Result result = CriticalPointAnalysis.analyse(SyntheticScaling.lambdaScans(1, 64),
-                new Bootstrap(200, 99), true);
+                new Bootstrap(200, 99), INVERSE_WIDTH);
         for (int i = 0; i < WIDTHS.length; i++) {
             FitResult root = result.roots().get(i).orElseThrow();
             assertEquals(SIGMA_INF + SLOPE / WIDTHS[i], root.estimate(), 4 * root.stderr(), "N=" + WIDTHS[i]);
@@ -38,10 +39,10 @@ class CriticalPointAnalysisTest {
     @Test
     void bootstrapIsReproducibleForASeed() {
         List<CriticalPointAnalysis.SizeScan> scans = SyntheticScaling.lambdaScans(2, 16);
-        FitResult a = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), true).extrapolation().orElseThrow()
-                .infinite();
-        FitResult b = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), true).extrapolation().orElseThrow()
-                .infinite();
+        FitResult a = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), INVERSE_WIDTH).extrapolation()
+                .orElseThrow().infinite();
+        FitResult b = CriticalPointAnalysis.analyse(scans, new Bootstrap(50, 5), INVERSE_WIDTH).extrapolation()
+                .orElseThrow().infinite();
         assertArrayEquals(new double[] {a.estimate(), a.stderr(), a.ciLow(), a.ciHigh()},
                 new double[] {b.estimate(), b.stderr(), b.ciLow(), b.ciHigh()});
     }
@@ -55,7 +56,7 @@ class CriticalPointAnalysisTest {
         int hits = 0;
         for (int set = 0; set < 20; set++) {
             FitResult inf = CriticalPointAnalysis.analyse(SyntheticScaling.lambdaScans(100 + set, 32),
-                    new Bootstrap(200, set), true).extrapolation().orElseThrow().infinite();
+                    new Bootstrap(200, set), INVERSE_WIDTH).extrapolation().orElseThrow().infinite();
             if (inf.ciLow() <= SIGMA_INF && SIGMA_INF <= inf.ciHigh()) {
                 hits++;
             }

@@ -96,7 +96,7 @@ final class SyntheticSpreading implements SpreadingData {
 
     @Override
     public AnalysedFamily family() {
-        return new AnalysedFamily("synthetic spreading", SizeVariable.LATTICE);
+        return new AnalysedFamily("synthetic spreading", SizeVariable.LATTICE, 1);
     }
 
     @Override
