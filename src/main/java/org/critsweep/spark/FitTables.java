@@ -68,7 +68,7 @@ final class FitTables {
                 curves.add(curveRow(all, name, family.sizeSymbol() + "=" + (long) p.size(), p.x(), p.y(), p.e()));
             }
         }
-        report.verdict().toFitResults().forEach(r -> fit(all, r));
+        verdict(all, report.verdict());
     }
 
     /**
@@ -90,7 +90,7 @@ final class FitTables {
             }
         }
         Scope largest = Scope.size(family, report.sizes().get(report.sizes().size() - 1).size());
-        report.verdict().ifPresent(v -> v.toFitResults().forEach(r -> fit(largest, r)));
+        report.verdict().ifPresent(v -> verdict(largest, v));
     }
 
     /**
@@ -117,6 +117,18 @@ final class FitTables {
 
         static Scope all(ScalingFamily f, List<Integer> sizes) {
             return new Scope(f, f.mlp() ? null : f.channels(), null, f.sizeSymbol() + " in " + sizes);
+        }
+    }
+
+    /**
+     * The verdict row at {@code scope}, and each class's p-value row at {@code <scope>, class=<name>} so that the fits
+     * key stays unique; a class row's window starts with the class name (docs/TABLES.md).
+     */
+    private void verdict(Scope scope, UniversalityVerdict.Verdict verdict) {
+        for (FitResult row : verdict.toFitResults()) {
+            boolean classRow = row.quantity().equals(UniversalityVerdict.CLASS_P_QUANTITY);
+            fit(classRow ? new Scope(scope.family(), scope.width(), scope.size(),
+                    scope.label() + ", class=" + row.window().split(": ", 2)[0]) : scope, row);
         }
     }
 
