@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param estimate   the point estimate
  * @param stderr     its standard error (the bootstrap's when there is one)
  * @param bootstrap  the resampled estimates, empty when the bootstrap was off
- * @param systematic a half-width added to the statistical spread, 0 when none was measured
+ * @param systematic a half-width added in quadrature to the statistical spread (PHYSICS.md §7), 0 when none was
+ *                   measured
  * @param source     where it comes from, in words (e.g. "spreading P(l), L=256, threshold 1e-06")
  */
 public record ExponentEvidence(String quantity, double estimate, double stderr,

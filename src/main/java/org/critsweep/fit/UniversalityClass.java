@@ -2,6 +2,7 @@ package org.critsweep.fit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -92,6 +93,11 @@ public enum UniversalityClass {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The class in a table's quantity name: {@code mean_field}, {@code dp_1_1}, {@code mn_1}, … */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public double beta() {

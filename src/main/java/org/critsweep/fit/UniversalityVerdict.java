@@ -28,8 +28,8 @@ public final class UniversalityVerdict {
     public static final String AMBIGUOUS = "ambiguous";
     /** The verdict's row in {@code fits}. */
     public static final String QUANTITY = "universality_class";
-    /** One row per compared class in {@code fits}: its p-value. */
-    public static final String CLASS_P_QUANTITY = "universality_p";
+    /** One row per compared class in {@code fits}, quantity this prefix and the class's id: its p-value. */
+    public static final String CLASS_P_PREFIX = "universality_p_";
     public static final String METHOD = "bootstrap_percentile_bonferroni";
 
     private UniversalityVerdict() {
@@ -163,9 +163,10 @@ public final class UniversalityVerdict {
         /**
          * The rows for the {@code fits} table: first {@link #QUANTITY} — estimate the p-value of the named class (of
          * the most consistent candidate otherwise), window {@link #describe()} and the exponents judged (so it starts
-         * with the label), quality the number of consistent candidates, nUsed the exponents — then one
-         * {@link #CLASS_P_QUANTITY} row per candidate (and rival) with a p-value: estimate that p, window the class
-         * and its per-exponent p-values. Empty with no usable exponent.
+         * with the label), quality the number of consistent candidates, nUsed the exponents — then one row per
+         * candidate (and rival) with a p-value, quantity {@link #CLASS_P_PREFIX} and the class's id (so that scope,
+         * quantity and method stay a key of the table): estimate that p, window the class and its per-exponent
+         * p-values. Empty with no usable exponent.
          */
         public List<FitResult> toFitResults() {
             if (used.isEmpty()) {
@@ -181,7 +182,7 @@ public final class UniversalityVerdict {
                 if (Double.isFinite(c.pValue())) {
                     String perExponent = c.tests().stream().map(t -> t.quantity() + " p = " + format(t.pValue()))
                             .collect(Collectors.joining(", "));
-                    rows.add(new FitResult(CLASS_P_QUANTITY, c.pValue(), Double.NaN, METHOD,
+                    rows.add(new FitResult(CLASS_P_PREFIX + c.cls().id(), c.pValue(), Double.NaN, METHOD,
                             c.cls().displayName() + ": " + perExponent, c.tests().size(), c.tests().size()));
                 }
             }

@@ -16,7 +16,7 @@ import org.critsweep.grid.ScalingFamily;
  * The exponent table that {@code run}, {@code fit} and the report show: every row of {@code fits} but the verdicts,
  * by family, then the per-size fits, the N → ∞ extrapolation and the fits that pool the sizes; and per family the
  * universality verdict (the text of its {@code universality_class} row) with each compared class's p-value (its
- * {@code universality_p} rows, PHYSICS.md §7).
+ * {@code universality_p_*} rows, PHYSICS.md §7).
  */
 public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdicts,
                             Map<ScalingFamily, List<ClassP>> classPValues) {
@@ -52,14 +52,14 @@ public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdic
         Map<ScalingFamily, String> verdicts = new LinkedHashMap<>();
         Map<ScalingFamily, List<ClassP>> classes = new LinkedHashMap<>();
         for (FitRow row : fits) {
-            if (row.quantity().equals(UniversalityVerdict.CLASS_P_QUANTITY)) {
+            if (row.quantity().startsWith(UniversalityVerdict.CLASS_P_PREFIX)) {
                 classes.computeIfAbsent(row.family(), f -> new ArrayList<>()).add(classP(row.fit()));
             }
         }
         for (FitRow row : fits.stream().sorted(ORDER).toList()) {
             if (row.quantity().equals(UniversalityVerdict.QUANTITY)) {
                 verdicts.put(row.family(), row.fit().window());
-            } else if (!row.quantity().equals(UniversalityVerdict.CLASS_P_QUANTITY)) {
+            } else if (!row.quantity().startsWith(UniversalityVerdict.CLASS_P_PREFIX)) {
                 rows.add(row);
             }
         }

@@ -120,16 +120,8 @@ final class FitTables {
         }
     }
 
-    /**
-     * The verdict row at {@code scope}, and each class's p-value row at {@code <scope>, class=<name>} so that the fits
-     * key stays unique; a class row's window starts with the class name (docs/TABLES.md).
-     */
     private void verdict(Scope scope, UniversalityVerdict.Verdict verdict) {
-        for (FitResult row : verdict.toFitResults()) {
-            boolean classRow = row.quantity().equals(UniversalityVerdict.CLASS_P_QUANTITY);
-            fit(classRow ? new Scope(scope.family(), scope.width(), scope.size(),
-                    scope.label() + ", class=" + row.window().split(": ", 2)[0]) : scope, row);
-        }
+        verdict.toFitResults().forEach(row -> fit(scope, row));
     }
 
     private void fit(Scope s, FitResult r) {

@@ -236,7 +236,7 @@ class UniversalityVerdictTest {
         assertEquals(List.of("mean field: delta p = ", "DP 1+1: delta p = ", "MN 1+1: delta p = "),
                 rows.subList(1, 4).stream().map(r -> r.window().substring(0, r.window().indexOf('=') + 2)).toList());
         assertEquals(comparison(verdict, UniversalityClass.DP_1_1).pValue(), rows.get(2).estimate());
-        assertEquals(UniversalityVerdict.CLASS_P_QUANTITY, rows.get(2).quantity());
+        assertEquals("universality_p_dp_1_1", rows.get(2).quantity());
     }
 
     @Test

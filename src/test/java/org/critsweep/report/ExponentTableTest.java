@@ -18,8 +18,8 @@ class ExponentTableTest {
                 fit(32, "N=32", "sigma_w_c", 1.49, 0.003, "w"),
                 fit(16, "N=16", "sigma_w_c", 1.58, 0.004, "w"),
                 fit(16, "N=16", "delta", 1.01, 0.05, "w"),
-                fit(null, "N in [16, 32]", "universality_p", 0.68, Double.NaN, "mean field: delta p = 0.34"),
-                fit(null, "N in [16, 32]", "universality_p", 2e-9, Double.NaN, "DP 1+1: delta p = 1e-09")));
+                fit(null, "N in [16, 32]", "universality_p_mean_field", 0.68, Double.NaN, "mean field: delta p = 0.34"),
+                fit(null, "N in [16, 32]", "universality_p_dp_1_1", 2e-9, Double.NaN, "DP 1+1: delta p = 1e-09")));
         assertEquals(List.of("N=16 delta", "N=16 sigma_w_c", "N=32 sigma_w_c", "N->inf sigma_w_c_inf",
                 "N in [16, 32] fss_a"), table.rows().stream().map(r -> r.scope() + " " + r.quantity()).toList());
         assertEquals(Map.of(ReportFixtures.TANH, "mean field (p = 0.68)"), table.verdicts());

@@ -65,7 +65,7 @@ class ReportPageTest {
     void theExponentTableHasEveryFitButTheVerdictAndTheVerdictLeadsThePage() {
         List<FitRow> fits = new ArrayList<>(ReportFixtures.criticalPointFits(
                 "mean field (mean field p = 0.68; power check against the lattice classes: DP 1+1 p = 2e-09)"));
-        fits.add(ReportFixtures.fit(null, "N in [16, 32]", "universality_p", 0.68, Double.NaN,
+        fits.add(ReportFixtures.fit(null, "N in [16, 32]", "universality_p_mean_field", 0.68, Double.NaN,
                 "mean field: delta p = 0.68"));
         String html = ReportPage.render(ReportFixtures.campaign("small", fits, List.of()), WHEN);
         String table = html.substring(html.indexOf("<table class=\"exponents\">"), html.indexOf("</table>",

@@ -92,7 +92,8 @@ class FitStageTest {
                 .stream().map(r -> r.getString(0)).toList();
         // nu_par needs correlation depths the window resolves (xi <= window / 5): this short campaign has none.
         for (String q : List.of("sigma_w_c", "sigma_w_c_inf", "sigma_w_c_slope", "delta", "delta_bare", "kappa",
-                "beta", "fss_a", "fss_b", "lambda_t_c", "lambda_c1", "lambda_c2", "universality_class")) {
+                "beta", "fss_a", "fss_b", "lambda_t_c", "lambda_c1", "lambda_c2", "universality_class",
+                "universality_p_mean_field", "universality_p_dp_1_1")) {
             assertTrue(quantities.contains(q), q + " missing from " + quantities);
         }
         assertEquals(0L, spark.sql("SELECT * FROM fits WHERE fit_window = '' OR isnan(estimate)").count());
