@@ -8,7 +8,7 @@ import org.critsweep.kernel.Protocol;
 /**
  * The CNN part of a grid: channel counts C and lattice sizes L to sweep (their product with the other lists), the
  * kernel size, the protocol, and the three activity thresholds at which spreading observables are recorded (three,
- * spanning six decades by default, so that the exponents can be shown not to depend on the threshold, PHYSICS.md §3).
+ * spanning six decades by default, so that the exponents can be shown not to depend on the threshold, PHYSICS.md §2).
  */
 public record ConvGrid(List<Integer> channels, List<Integer> sizes, int kernelSize, Protocol protocol,
                        List<Double> activeThresholds) implements Serializable {
