@@ -67,7 +67,7 @@ final class FitTables {
 
     /**
      * A spreading analysis: per size the rows combined across thresholds ({@code L=128}), per threshold its rows and
-     * curves ({@code L=128, threshold=1e-06}), and the verdict from the largest size's exponents (scope of that size).
+     * curves ({@code L=128, threshold=1e-06}), and the verdict from the largest size with exponents (in its scope).
      */
     void add(ScalingFamily family, SpreadingAnalysis.Report report) {
         for (SpreadingAnalysis.SizeReport size : report.sizes()) {
@@ -83,8 +83,8 @@ final class FitTables {
                 }
             }
         }
-        report.verdict().flatMap(UniversalityVerdict.Verdict::toFitResult).ifPresent(r -> fit(
-                Scope.size(family, report.sizes().get(report.sizes().size() - 1).size()), r));
+        report.verdict().flatMap(UniversalityVerdict.Verdict::toFitResult)
+                .ifPresent(r -> fit(Scope.size(family, report.evidenceSize()), r));
     }
 
     /** Where a row belongs: the family columns plus a scope label. */
