@@ -38,8 +38,11 @@ public final class SpreadingAnalysis {
     public record SizeReport(int size, List<ThresholdReport> thresholds, List<FitResult> combined) {
     }
 
-    /** Everything found for a family; the verdict is empty when no size gave δ or z. */
-    public record Report(List<SizeReport> sizes, List<ExponentEvidence> evidence,
+    /**
+     * Everything found for a family: the evidence and the verdict come from the largest size that has exponents,
+     * {@code evidenceSize} (0 without one); the verdict is empty when no size gave δ or z.
+     */
+    public record Report(List<SizeReport> sizes, List<ExponentEvidence> evidence, int evidenceSize,
                          Optional<UniversalityVerdict.Verdict> verdict) {
     }
 
@@ -54,6 +57,7 @@ public final class SpreadingAnalysis {
     public Report analyse(SpreadingData data) {
         List<SizeReport> sizes = new ArrayList<>();
         List<ExponentEvidence> evidence = new ArrayList<>();
+        int evidenceSize = 0;
         SortedMap<Integer, List<SpreadingPoint>> bySize = data.pointsBySize();
         for (Map.Entry<Integer, List<SpreadingPoint>> entry : bySize.entrySet()) {
             Optional<SpreadingScan> scan = scan(data, entry.getKey(), entry.getValue());
@@ -62,13 +66,14 @@ public final class SpreadingAnalysis {
                 sizes.add(result.report());
                 if (!result.evidence().isEmpty()) {
                     evidence = result.evidence();
+                    evidenceSize = entry.getKey();
                 }
             }
         }
         Optional<UniversalityVerdict.Verdict> verdict = evidence.stream()
                 .anyMatch(e -> UniversalityClass.QUANTITIES.contains(e.quantity()))
                 ? Optional.of(UniversalityVerdict.judge(evidence, data.family().dimension())) : Optional.empty();
-        return new Report(sizes, evidence, verdict);
+        return new Report(sizes, evidence, evidenceSize, verdict);
     }
 
     private record SizeResult(SizeReport report, List<ExponentEvidence> evidence) {

@@ -46,8 +46,8 @@ public record SpreadingReplicas(double[] layers, List<double[][]> activeSites, L
     }
 
     /**
-     * ln P, ln N̄_a and ln R̄² (over the surviving drawn replicas) per layer at threshold {@code k}; NaN where a mean is
-     * 0 or undefined (no survivor). The variances, of the full data, are what weights the fits: binomial for P (with
+     * ln P, ln N̄_a and ln R̄² (over the surviving drawn replicas) per layer at threshold {@code k}; NaN where a mean
+     * is 0 or undefined (no survivor). The variances, of the full data, are what weights the fits: binomial for P (with
      * P estimated as (s + ½)/(n + 1), so that P = 1 does not get an infinite weight), the sample variance over n (at
      * least one site, one site², so that identical replicas do not either) for the means.
      */

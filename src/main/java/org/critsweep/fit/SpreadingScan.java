@@ -210,7 +210,8 @@ final class SpreadingScan {
     /**
      * Every statistic of a draw by name, in a fixed order (the full data's keys): per threshold k the root
      * {@code k/root}, at it {@code k/c/<quantity>} and {@code k/c/hyperscaling} and the local slopes
-     * {@code k/c/<quantity>/<j>}, and per point p {@code k/p/<quantity>}, {@code k/p/drift} and {@code k/p/<quantity>/<j>}.
+     * {@code k/c/<quantity>/<j>}, and per point p {@code k/p/<quantity>}, {@code k/p/drift} and
+     * {@code k/p/<quantity>/<j>}.
      */
     Map<String, Double> vector(int[][] draw) {
         Map<String, Double> values = new LinkedHashMap<>();

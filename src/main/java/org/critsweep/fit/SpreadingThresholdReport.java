@@ -45,7 +45,8 @@ final class SpreadingThresholdReport {
             SpreadingWindow hi = scan.windows().get(critical.below() + 1);
             String window = String.format(Locale.ROOT, "sigma_w = %.6f%s (ln-interpolated between %s and %s), %s",
                     critical.sigmaW(), critical.lambdaRoot() ? " = the lambda_N root of the same runs, the drift of"
-                            + " delta_eff having no sign change at this threshold" : "", scan.points().get(critical.below()).sigmaW(),
+                            + " delta_eff having no sign change at this threshold" : "",
+                    scan.points().get(critical.below()).sigmaW(),
                     scan.points().get(critical.below() + 1).sigmaW(),
                     (lo.lastLayer() <= hi.lastLayer() ? lo : hi).describe(size, dimensions));
             for (SpreadingObservable o : SpreadingObservable.values()) {

@@ -26,8 +26,8 @@ import org.critsweep.grid.ScalingFamily;
  * What the fit stage reads for one scaling family, by Spark SQL over the campaign's views: the replica-level λ_N of
  * every point (from {@code raw} at the last layer), replica-level ρ curves of selected points (for the bootstrap),
  * and replica means from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair decay and are
- * left out, and so are replicas that a numerical fault stopped, as in {@code curves}. A NaN or infinity read here is
- * refused ({@link FiniteGuard}).
+ * left out ({@link SpreadingInputs} reads them), and so are replicas that a numerical fault stopped, as in
+ * {@code curves}. A NaN or infinity read here is refused ({@link FiniteGuard}).
  */
 final class FitInputs implements FamilyData {
 

@@ -19,8 +19,9 @@ import org.critsweep.store.TableNames;
 
 /**
  * The fit stage (PHYSICS.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
- * {@code curves}), the {@link FamilyAnalysis} of its pair runs and the {@link SpreadingAnalysis} of its spreading runs; written as the {@code fits} and {@code fit_curves} tables and
- * registered as views. It depends only on what the earlier stages wrote, so {@code critsweep fit DIR} can redo it.
+ * {@code curves}), the {@link FamilyAnalysis} of its pair runs and the {@link SpreadingAnalysis} of its spreading
+ * runs; written as the {@code fits} and {@code fit_curves} tables and registered as views. It depends only on what
+ * the earlier stages wrote, so {@code critsweep fit DIR} can redo it.
  */
 public final class FitStage {
 

@@ -73,7 +73,7 @@ final class FitTables {
 
     /**
      * A spreading analysis: per size the rows combined across thresholds ({@code L=128}), per threshold its rows and
-     * curves ({@code L=128, threshold=1e-06}), and the verdict from the largest size's exponents (scope of that size).
+     * curves ({@code L=128, threshold=1e-06}), and the verdict from the largest size with exponents (in its scope).
      */
     void add(ScalingFamily family, SpreadingAnalysis.Report report) {
         for (SpreadingAnalysis.SizeReport size : report.sizes()) {
@@ -89,7 +89,7 @@ final class FitTables {
                 }
             }
         }
-        Scope largest = Scope.size(family, report.sizes().get(report.sizes().size() - 1).size());
+        Scope largest = Scope.size(family, report.evidenceSize());
         report.verdict().ifPresent(v -> verdict(largest, v));
     }
 

@@ -160,7 +160,8 @@ final class SpreadingInputs implements SpreadingData {
                 String a = "active_sites_" + t;
                 String s = "spread_r2_" + t;
                 active.add(complete.stream().map(r -> r.stream().mapToDouble(row -> row.isNullAt(row.fieldIndex(a))
-                        ? guard.check(pointId, Double.NaN) : row.<Integer>getAs(a)).toArray()).toArray(double[][]::new));
+                        ? guard.check(pointId, Double.NaN) : row.<Integer>getAs(a)).toArray())
+                        .toArray(double[][]::new));
                 spread.add(complete.stream().map(r -> r.stream().mapToDouble(row -> row.isNullAt(row.fieldIndex(s))
                         ? Double.NaN : guard.check(pointId, row.getAs(s))).toArray()).toArray(double[][]::new));
             }
