@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.LatticeExtrapolation;
 import org.critsweep.fit.Measurement;
@@ -52,13 +51,6 @@ final class LatticeExtrapolationPlot {
                 " ± %.2g (syst.)", s.estimate())).orElse(""), new double[] {0.0}, new double[] {inf.estimate()},
                 new double[] {Math.hypot(inf.stderr(), systematic.map(FitResult::estimate).orElse(0.0))},
                 Charts.color(index));
-        OptionalDouble meanField = MeanFieldCritical.sigmaWc(family.family().activation(), family.family().sigmaB());
-        double right = laws.values().iterator().next().get(laws.values().iterator().next().size() - 1).x();
-        if (meanField.isPresent()) {
-            Charts.reference(chart, String.format(Locale.ROOT, "mean field σ_w,c = %.6f (C → ∞)",
-                    meanField.getAsDouble()), new double[] {0.0, right},
-                    new double[] {meanField.getAsDouble(), meanField.getAsDouble()}, 1);
-        }
         return new Panel.Plot(chart, "The λ_N roots per lattice size at C = " + family.family().channels()
                 + " (table fits, sigma_w_c) and the weighted fits σ_w,c(L) = σ_w,c(∞) + a·L^−ω (fit_curves "
                 + LatticeExtrapolation.LAW_CURVE + "; " + inf.method() + ", " + inf.window() + "). With fewer than"

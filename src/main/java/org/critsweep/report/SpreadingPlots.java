@@ -24,7 +24,7 @@ final class SpreadingPlots {
     static final double SLOPE_SPAN = 2.0;
     private static final Pattern THRESHOLD = Pattern.compile("threshold=([0-9.eE+-]+)");
     private static final Pattern WINDOW = Pattern.compile("\\[\\s*([0-9.eE+]+)\\s*,\\s*([0-9.eE+]+)\\s*]");
-    /** θ of DP 1+1 (Jensen 1999) and DP 2+1 (Voigt & Ziff 1997); the mean-field θ is 0. */
+    /** θ of DP 1+1 and DP 2+1 as tabulated in PHYSICS.md §6; the mean-field θ is 0. */
     private static final double THETA_DP_1 = 0.313686;
     private static final double THETA_DP_2 = 0.2295;
 

@@ -49,7 +49,7 @@ class ReportStageTest {
     }
 
     @Test
-    void aSpreadingCampaignReportsSurvivalActiveSitesAndSpreadInsteadOfFits() throws IOException {
+    void aSpreadingCampaignReportsSurvivalActiveSitesSpreadAndTheirLocalSlopes() throws IOException {
         CampaignStore store = new CampaignStore(temp);
         CampaignRun.Result result = CampaignRun.execute(SharedSpark.session(), TinyCampaigns.spreading(temp.toString()),
                 store, new SweepJob.Settings(2, 0), (d, t) -> { });
@@ -58,7 +58,10 @@ class ReportStageTest {
                 "Spread R²(l), L = 32")) {
             assertTrue(html.contains("alt=\"" + plot + "\""), plot);
         }
-        assertTrue(html.contains("the fit stage leaves spreading runs out"), html);
+        assertTrue(html.contains("<h3>Spreading exponents per activity threshold</h3>"), html);
+        for (String plot : List.of("Active sites N_a(l), σ_w = ", "Local slope of N_a(l), σ_w = ")) {
+            assertTrue(html.contains("alt=\"" + plot), "drawn at both thresholds from curves: " + plot);
+        }
         assertFalse(html.contains("<strong>Survival probability"), "no spreading plot is left out");
         assertTrue(ReportReader.read(SharedSpark.session(), store).points().stream().allMatch(PointResult::spreading));
     }
