@@ -34,6 +34,8 @@ final class CampaignDirectories {
                     throw new BadInputException("--campaign", "no campaign directory matches " + value);
                 }
                 directories.addAll(matches);
+            } else if (Files.exists(Path.of(value)) && !Files.isDirectory(Path.of(value))) {
+                throw new BadInputException("--campaign", value + " is a file, not a campaign directory");
             } else {
                 directories.add(Path.of(value));
             }

@@ -21,8 +21,12 @@ final class CampaignFiles {
         if (Files.isDirectory(file)) {
             throw new BadInputException("CONF", file + " is a directory; expected a campaign file (HOCON)");
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new BadInputException("CONF", "campaign file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("CONF", file + " is not a regular file (a pipe, device or socket); expected a"
+                    + " campaign file (HOCON)");
         }
         String text;
         try {

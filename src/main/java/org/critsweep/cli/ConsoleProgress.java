@@ -6,7 +6,7 @@ import org.critsweep.spark.ProgressListener;
 
 /**
  * The sweep's progress line on stderr, with an ETA from the rate so far: rewritten in place on a terminal, one line
- * per tenth otherwise (cron logs).
+ * per tenth otherwise (cron logs); then a line as each later stage starts.
  */
 final class ConsoleProgress implements ProgressListener {
 
@@ -37,6 +37,13 @@ final class ConsoleProgress implements ProgressListener {
         // On a terminal the line is redrawn in place; trailing blanks wipe what a longer ETA left behind.
         err.print(terminal ? "\r" + bar(finished, total) + " " + line + "    " + (finished == total ? "\n" : "")
                 : line + "\n");
+        err.flush();
+    }
+
+    /** One line per stage after the sweep, {@code stage: fit}: where a run is, and where an interrupted one stopped. */
+    @Override
+    public synchronized void stage(String name) {
+        err.println("stage: " + name);
         err.flush();
     }
 

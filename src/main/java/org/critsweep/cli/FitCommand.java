@@ -38,6 +38,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        master.check();
         for (String override : overrides) {
             if (!CampaignParser.parseOverride(override).root().keySet().equals(java.util.Set.of("analysis"))) {
                 throw new BadInputException("--set", "fit only changes the analysis block (analysis.*); got '"

@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.util.ShutdownHookManager;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.store.CampaignFailure;
 import picocli.CommandLine;
@@ -35,8 +36,25 @@ public final class Main {
 
     private boolean verbose;
 
+    /**
+     * What a driver stopped by Ctrl-C (or SIGTERM) prints, from a shutdown hook, instead of the exception Spark's
+     * stopped context throws into whatever stage was running.
+     */
+    static final String INTERRUPTED = "critsweep: interrupted; run the same command again to resume (what was"
+            + " committed is kept)";
+
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished) {
+                err.println(INTERRUPTED);
+            }
+        }, "critsweep-interrupted"));
+        int code = execute(args, new PrintWriter(System.out, true), err);
+        finished = true;
+        System.exit(code);
     }
 
     /** Runs the command line and returns its exit code; {@code out} gets results, {@code err} progress and errors. */
@@ -48,6 +66,9 @@ public final class Main {
         commandLine.setParameterExceptionHandler(new UsageErrors());
         withHelpOptions(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
+            if (ShutdownHookManager.inShutdown()) {
+                return FAILURE; // interrupted: the shutdown hook of main says so, and the JVM's exit code stands
+            }
             if (exception instanceof BadInputException || exception instanceof AnalysisException) {
                 err.println("critsweep: " + exception.getMessage());
                 return BAD_INPUT;

@@ -3,6 +3,7 @@ package org.critsweep.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.BadInputException;
@@ -15,11 +16,47 @@ import org.critsweep.grid.BadInputException;
  */
 record OutputLocation(Path path) {
 
+    /**
+     * @throws BadInputException naming {@code campaign.output} when it is not a path, or when it or a directory above
+     *                           it is a symbolic link that does not resolve (a loop, or a missing target)
+     */
     static OutputLocation of(Campaign campaign) {
+        Path path;
         try {
-            return new OutputLocation(Path.of(campaign.output()).toAbsolutePath().normalize());
+            path = Path.of(campaign.output()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new BadInputException("campaign.output", "not a valid path: " + e.getMessage());
+        }
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                throw brokenLink(path, p);
+            }
+        }
+        return new OutputLocation(path);
+    }
+
+    /** A link that does not resolve: it loops (too many levels of links), or the file it names does not exist. */
+    private static BadInputException brokenLink(Path output, Path link) {
+        String target = linkTarget(link);
+        boolean loops;
+        try {
+            link.toRealPath();
+            loops = false;
+        } catch (NoSuchFileException missing) {
+            loops = false;
+        } catch (IOException tooManyLevels) {
+            loops = true;
+        }
+        return new BadInputException("campaign.output", (link.equals(output) ? "" : output + ": ") + link
+                + " is a symbolic link to " + target + (loops ? ", which loops (too many levels of symbolic links);"
+                : ", which does not exist; create it, or") + " choose another campaign.output");
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

@@ -61,6 +61,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        master.check();
         QueryOutput output = new QueryOutput(format, out, overwrite);
         if (QueryText.fromStdin(query, file) && System.console() != null) {
             spec.commandLine().getErr().println("critsweep: reading the query from standard input (end with Ctrl-D)");

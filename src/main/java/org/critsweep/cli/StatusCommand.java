@@ -21,10 +21,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code status DIR}: where a campaign stands — running (its driver alive), interrupted (rerun to resume) or
- * complete — the points and replica-layers committed, the sweep's rate and ETA, damaged outputs, and the manifest.
- * Reads files only: no Spark, so it is instant and safe next to a live run. Exit code 0 whenever it can report, damage
- * included: damage is a finding of the report ({@code DAMAGED} line), which {@code run} repairs and {@code fit} refuses.
+ * {@code status DIR}: where a campaign stands — running (its driver alive), interrupted (rerun to resume), failed
+ * (with the reason the run recorded as it died) or complete — the points and replica-layers committed, the sweep's
+ * rate and ETA, damaged outputs, and the manifest. Reads files only: no Spark, so it is instant and safe next to a live
+ * run. Exit code 0 whenever it can report, damage included: damage is a finding of the report ({@code DAMAGED} line),
+ * which {@code run} repairs and {@code fit} refuses.
  */
 @Command(name = "status", description = "Progress of a campaign: points done, rate, ETA, damaged outputs, and its"
         + " manifest.")
@@ -50,6 +51,9 @@ final class StatusCommand implements Callable<Integer> {
         Optional<String> recorded = manifest.map(m -> m.hasPath("status") ? m.getString("status") : "");
         out.println("status: " + (holder.isPresent() ? "running (" + holder.get() + ")"
                 : recorded.isEmpty() ? "unknown (the manifest is damaged)"
+                : recorded.get().equals("failed") ? "failed (" + manifest.map(m -> m.hasPath("failure")
+                        ? m.getString("failure") : "no reason recorded").get() + "); fix the cause and rerun the"
+                        + " campaign to resume"
                 : !recorded.get().equals("complete") ? "interrupted (no live driver; rerun the campaign to resume)"
                 : Files.isRegularFile(store.root().resolve(CampaignStore.REPORT)) ? "complete"
                 : "interrupted (its tables are complete but " + CampaignStore.REPORT + " is missing: the run died"

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -61,11 +62,21 @@ public final class CampaignParser {
 
     /**
      * {@code config} with the override's key replaced by its value: an object value replaces the key's object, it is
-     * not merged into it ({@code --set grid.sigma_w={ around-critical = … }} drops the file's {@code linspace}).
+     * not merged into it ({@code --set grid.sigma_w={ around-critical = … }} drops the file's {@code linspace}); and it
+     * sets that key only ({@code grid.depth=5, grid.replicas=3} is refused rather than setting both).
      */
     private static Config override(Config config, String override) {
         Config value = parseOverride(override);
-        return value.withFallback(config.withoutPath(replacedKey(override)));
+        String key = replacedKey(override);
+        List<String> keyPath = ConfigUtil.splitPath(key);
+        for (String set : value.entrySet().stream().map(Map.Entry::getKey).sorted().toList()) {
+            List<String> path = ConfigUtil.splitPath(set);
+            if (path.size() < keyPath.size() || !path.subList(0, keyPath.size()).equals(keyPath)) {
+                throw new BadInputException("--set", "one --set sets one key, but '" + override + "' sets " + set
+                        + " besides " + key + "; give each key its own --set");
+            }
+        }
+        return value.withFallback(config.withoutPath(key));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.ShutdownHookManager;
 import org.critsweep.grid.CampaignPlan;
 import org.critsweep.store.CampaignLock;
 import org.critsweep.store.CampaignStore;
@@ -48,35 +49,69 @@ public final class CampaignRun {
             Map<String, Object> facts = provenance(spark, plan, settings.partitions());
             facts.put("status", "running");
             store.writeManifest(plan.campaign(), facts);
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            long t0 = System.nanoTime();
-            SweepJob.Outcome sweep = SweepJob.run(spark, plan, store, settings, progress);
-            long tTheory = System.nanoTime();
-            TheoryStage.writeCurves(spark, plan, store);
-            long t1 = System.nanoTime();
-            CurvesAggregation.run(spark, store);
-            long t2 = System.nanoTime();
-            int families = FitStage.run(spark, store, plan.campaign());
-            long t3 = System.nanoTime();
-            seconds.put("sweep", (tTheory - t0) / 1e9);
-            seconds.put("theory", (t1 - tTheory) / 1e9);
-            seconds.put("aggregate", (t2 - t1) / 1e9);
-            seconds.put("fit", (t3 - t2) / 1e9);
-            facts.put("status", "complete");
-            facts.put("finished", Instant.now().toString());
-            facts.put("points_reused", sweep.pointsReused());
-            facts.put("points_repaired", sweep.pointsRepaired());
-            facts.put("tasks_run", sweep.tasksRun());
-            facts.put("sweep_kernel_core_seconds", sweep.kernelCoreSeconds());
-            facts.put("sweep_wall_seconds", sweep.wallSeconds());
-            facts.put("cores", spark.sparkContext().defaultParallelism());
-            facts.put("stage_seconds", seconds);
+            try {
+                return stages(spark, plan, store, settings, progress, facts);
+            } catch (RuntimeException | Error e) {
+                recordFailure(store, plan, facts, e);
+                throw e;
+            }
+        }
+    }
+
+    private static Result stages(SparkSession spark, CampaignPlan plan, CampaignStore store,
+                                 SweepJob.Settings settings, ProgressListener progress, Map<String, Object> facts) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        SweepJob.Outcome sweep = SweepJob.run(spark, plan, store, settings, progress);
+        long tTheory = System.nanoTime();
+        progress.stage("theory");
+        TheoryStage.writeCurves(spark, plan, store);
+        long t1 = System.nanoTime();
+        progress.stage("aggregate");
+        CurvesAggregation.run(spark, store);
+        long t2 = System.nanoTime();
+        progress.stage("fit");
+        int families = FitStage.run(spark, store, plan.campaign());
+        long t3 = System.nanoTime();
+        seconds.put("sweep", (tTheory - t0) / 1e9);
+        seconds.put("theory", (t1 - tTheory) / 1e9);
+        seconds.put("aggregate", (t2 - t1) / 1e9);
+        seconds.put("fit", (t3 - t2) / 1e9);
+        facts.put("status", "complete");
+        facts.put("finished", Instant.now().toString());
+        facts.put("points_reused", sweep.pointsReused());
+        facts.put("points_repaired", sweep.pointsRepaired());
+        facts.put("tasks_run", sweep.tasksRun());
+        facts.put("sweep_kernel_core_seconds", sweep.kernelCoreSeconds());
+        facts.put("sweep_wall_seconds", sweep.wallSeconds());
+        facts.put("cores", spark.sparkContext().defaultParallelism());
+        facts.put("stage_seconds", seconds);
+        store.writeManifest(plan.campaign(), facts);
+        long t4 = System.nanoTime();
+        progress.stage("report");
+        Path report = ReportStage.run(spark, store);
+        seconds.put("report", (System.nanoTime() - t4) / 1e9);
+        store.writeManifest(plan.campaign(), facts);
+        return new Result(store, sweep, families, seconds, report);
+    }
+
+    /**
+     * Marks the manifest {@code failed}, with the reason, when a stage throws, so that {@code status} does not show a
+     * dead run as running or interrupted. Not when the JVM is shutting down (Ctrl-C, a kill): the stages then fail
+     * only because Spark is being stopped, and the run is interrupted, not failed.
+     */
+    private static void recordFailure(CampaignStore store, CampaignPlan plan, Map<String, Object> facts, Throwable e) {
+        if (ShutdownHookManager.inShutdown()) {
+            return;
+        }
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        facts.put("status", "failed");
+        facts.put("failure", reason.lines().findFirst().orElse(e.getClass().getName()));
+        facts.put("finished", Instant.now().toString());
+        try {
             store.writeManifest(plan.campaign(), facts);
-            long t4 = System.nanoTime();
-            Path report = ReportStage.run(spark, store);
-            seconds.put("report", (System.nanoTime() - t4) / 1e9);
-            store.writeManifest(plan.campaign(), facts);
-            return new Result(store, sweep, families, seconds, report);
+        } catch (RuntimeException unwritable) {
+            e.addSuppressed(unwritable);
         }
     }
 

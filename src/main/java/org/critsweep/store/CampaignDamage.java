@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  *   <li>a point's marker does not parse; its directory, or a file it names, is missing; a named file is empty or not a
  *       whole Parquet file ({@link ParquetFooter}); its directory holds a data file the marker does not name (left by
  *       a killed commit: readers would see rows that were never committed); a point directory has no marker;</li>
+ *   <li>a table other than {@code raw} is missing from a campaign whose manifest records a complete run;</li>
  *   <li>a table other than {@code raw} has no {@code _SUCCESS} (its last write did not finish) or a part file that is
  *       not a whole Parquet file (such a table is not read: {@link CampaignStore#hasTable});</li>
  *   <li>a table's temporary directory is left ({@code curves.tmp-<id>}, {@link CampaignStore#replaceTable}).</li>
@@ -43,9 +44,14 @@ public final class CampaignDamage {
         store.manifestProblem().ifPresent(problem -> found.add(new Damage(Damage.Part.MANIFEST, "manifest",
                 Path.of(CampaignStore.MANIFEST), "does not parse (" + problem + ")")));
         findInPoints(store, found);
+        boolean complete = store.manifest().map(m -> m.hasPath("status") && m.getString("status").equals("complete"))
+                .orElse(false);
         for (String table : TableNames.ALL) {
             if (!table.equals(TableNames.RAW) && store.files().isDirectory(table)) {
                 findInTable(store, table, found);
+            } else if (!table.equals(TableNames.RAW) && complete) {
+                found.add(new Damage(Damage.Part.TABLE, table, Path.of(table), "is missing, though the manifest"
+                        + " records a complete run: rebuilt by run"));
             }
         }
         List<String> entries = store.files().isDirectory("") ? store.list("") : List.of();

@@ -2,6 +2,7 @@ package org.critsweep.cli;
 
 import static org.critsweep.cli.CampaignInputCatalogueTest.MLP;
 import static org.critsweep.cli.CampaignInputCatalogueTest.cnn;
+import static org.critsweep.cli.CampaignInputCatalogueTest.cnnSets;
 import static org.critsweep.cli.CampaignInputCatalogueTest.command;
 import static org.critsweep.cli.CampaignInputCatalogueTest.file;
 import static org.critsweep.cli.CampaignInputCatalogueTest.set;
@@ -50,8 +51,8 @@ class BoundsCatalogueTest {
                         "grid.depth: expected at most 10000000 (the layers one machine can record), got 2147483647"),
                 set("depth 10^9", "grid.depth=1000000000",
                         "grid.depth: expected at most 10000000 (the layers one machine can record), got 1000000000"),
-                cnn("cnn2d lattice beyond the bound", "grid.arch=cnn2d, grid.size=[65536]", "grid.size: expected"
-                        + " channels x sites <= 1000000 (" + NEURONS + "), got 1.718e+10"),
+                cnnSets("cnn2d lattice beyond the bound", List.of("grid.arch=cnn2d", "grid.size=[65536]"),
+                        "grid.size: expected channels x sites <= 1000000 (" + NEURONS + "), got 1.718e+10"),
                 cnn("channels beyond the bound", "grid.channels=[2000000]",
                         "grid.channels: expected at most 1000000 (" + NEURONS + "), got 2000000"),
                 set("analysis.bootstrap beyond the bound", "analysis.bootstrap=2000000000", "analysis.bootstrap:"
@@ -94,7 +95,7 @@ class BoundsCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
-    void refusedWithExitTwoOneLineAndNothingWritten(Case c) throws IOException {
+    void refusedWithExitTwoOneLineAndNothingWritten(Case c) throws IOException, InterruptedException {
         CampaignInputCatalogueTest.assertRefused(c, temp);
     }
 

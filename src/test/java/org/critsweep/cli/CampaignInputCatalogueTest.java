@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +79,13 @@ class CampaignInputCatalogueTest {
         /** {@code <dir>/ro} is read-only (mode 555), the output {@code <dir>/ro/out}; skipped where that binds nobody. */
         UNDER_A_READ_ONLY_DIRECTORY,
         /** {@code <out>} is an empty read-only directory; skipped where that binds nobody (root). */
-        READ_ONLY
+        READ_ONLY,
+        /** {@code <out>} is a symbolic link to itself. */
+        LINK_LOOP,
+        /** {@code <out>} is a symbolic link to {@code <dir>/absent}, which does not exist. */
+        DANGLING_LINK,
+        /** {@code <dir>/fifo} is a named pipe (nothing ever writes into it: opening it to read would hang). */
+        FIFO
     }
 
     /**
@@ -100,6 +110,13 @@ class CampaignInputCatalogueTest {
     /** A key of the CNN campaign overridden with {@code --set}. */
     static Case cnn(String name, String override, String message) {
         return onFile(name, CNN, CNN, List.of("--set", override), message);
+    }
+
+    /** The CNN campaign with several overrides. */
+    static Case cnnSets(String name, List<String> overrides, String message) {
+        List<String> options = new ArrayList<>();
+        overrides.forEach(o -> options.addAll(List.of("--set", o)));
+        return onFile(name, CNN, CNN, options, message);
     }
 
     /** A campaign file of its own (a broken MLP campaign), refused by both {@code run} and {@code plan}. */
@@ -281,8 +298,8 @@ class CampaignInputCatalogueTest {
                         + " 'grid.width=[8,': List should have had new element after a comma, instead had token: end of"
                         + " file (if you want the comma or end of file to be part of a string value, then double-quote it)"),
                 command("bad --master", List.of("run", "<conf>", "--master", "sparks://host:7077"), "--master: expected"
-                        + " local, local[N], local[*], local[N,F], spark://HOST:PORT, yarn or k8s://URL, got"
-                        + " 'sparks://host:7077'"),
+                        + " local, local[N] or local[N,F] with N and F in [1, 1024], local[*],"
+                        + " spark://HOST:PORT[,HOST:PORT...] with PORT in [1, 65535], got 'sparks://host:7077'"),
                 command("--batch-seconds 0", List.of("run", "<conf>", "--batch-seconds", "0"),
                         "--batch-seconds: expected a number > 0, got 0.0"),
                 command("--batch-seconds not a number", List.of("run", "<conf>", "--batch-seconds", "ten"),
@@ -309,7 +326,7 @@ class CampaignInputCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
-    void refusedWithExitTwoOneLineAndNothingWritten(Case c) throws IOException {
+    void refusedWithExitTwoOneLineAndNothingWritten(Case c) throws IOException, InterruptedException {
         assertRefused(c, temp);
     }
 
@@ -317,7 +334,7 @@ class CampaignInputCatalogueTest {
      * Runs each of the case's command lines in each of its priors under {@code temp}: exit code 2, nothing on stdout,
      * exactly the message on stderr, the directory unchanged.
      */
-    static void assertRefused(Case c, Path temp) throws IOException {
+    static void assertRefused(Case c, Path temp) throws IOException, InterruptedException {
         for (Prior prior : c.priors()) {
             Path dir = Files.createDirectories(temp.resolve(prior.name()));
             Path out = dir.resolve("out");
@@ -367,13 +384,17 @@ class CampaignInputCatalogueTest {
     /**
      * The first thing {@code run} does after validating is to print the output directory, resolved; the next is to
      * start Spark, and a cluster master without the cluster jar stops there — so this run shows what is printed before
-     * anything is written.
+     * anything is written. The master is a socket that accepts connections, so that the check of {@code --master}
+     * passes.
      */
     @Test
     void runPrintsTheResolvedOutputDirectoryBeforeAnythingIsWritten() throws IOException {
         Path out = temp.resolve("out");
         Path conf = Files.writeString(temp.resolve("c.conf"), MLP.replace("<out>", temp + "/sub/../out"));
-        Outcome run = cli("run", conf.toString(), "--master", "spark://127.0.0.1:7");
+        Outcome run;
+        try (ServerSocket master = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            run = cli("run", conf.toString(), "--master", "spark://127.0.0.1:" + master.getLocalPort());
+        }
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("needs the cluster jar"), run.err());
         assertEquals("campaign bad (seed 7919) -> " + out + "\n", run.out());
@@ -386,7 +407,7 @@ class CampaignInputCatalogueTest {
                 .replace("<dir>", dir.toString());
     }
 
-    private static void prepare(Prior prior, Path dir, String campaign) throws IOException {
+    private static void prepare(Prior prior, Path dir, String campaign) throws IOException, InterruptedException {
         Path out = dir.resolve("out");
         switch (prior) {
             case NOTHING -> { }
@@ -398,6 +419,9 @@ class CampaignInputCatalogueTest {
             case UNDER_A_FILE -> Files.writeString(dir.resolve("afile"), "not a directory");
             case UNDER_A_READ_ONLY_DIRECTORY -> readOnly(Files.createDirectories(dir.resolve("ro")));
             case READ_ONLY -> readOnly(Files.createDirectories(out));
+            case LINK_LOOP -> Files.createSymbolicLink(out, out.getFileName());
+            case DANGLING_LINK -> Files.createSymbolicLink(out, dir.resolve("absent"));
+            case FIFO -> assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("fifo").toString()).start().waitFor());
             default -> throw new IllegalArgumentException(prior.name());
         }
     }
@@ -422,13 +446,17 @@ class CampaignInputCatalogueTest {
         }
     }
 
-    /** Every file and directory under {@code root} with its size (files) and modification time. */
+    /**
+     * Every file and directory under {@code root} with its kind, size (files) and modification time; a symbolic link
+     * as itself, not followed (it may loop, or lead nowhere).
+     */
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> entries = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.toList()) {
-                entries.put(root.relativize(p).toString(), (Files.isDirectory(p) ? "dir" : Files.size(p) + " bytes")
-                        + " modified " + Files.getLastModifiedTime(p).toInstant());
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                entries.put(root.relativize(p).toString(), (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link to "
+                        + Files.readSymbolicLink(p) : a.size() + " bytes") + " modified " + a.lastModifiedTime());
             }
         }
         return entries;

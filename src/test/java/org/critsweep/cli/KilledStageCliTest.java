@@ -21,6 +21,7 @@ import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
 import org.critsweep.testing.Outcome;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,6 +84,11 @@ class KilledStageCliTest {
                     return "  table theory.tmp-5f1d: theory.tmp-5f1d is theory half written by a killed run: removed"
                             + " by run\n";
                 }),
+                Arguments.of("any stage: curves deleted by hand from a complete campaign", (Kill) c -> {
+                    delete(c.resolve(TableNames.CURVES));
+                    return "  table curves: curves is missing, though the manifest records a complete run: rebuilt by"
+                            + " run\n";
+                }),
                 Arguments.of("report: no report", (Kill) c -> {
                     Files.delete(c.resolve(CampaignStore.REPORT));
                     return "status: interrupted (its tables are complete but report/index.html is missing: the run died"
@@ -110,6 +116,31 @@ class KilledStageCliTest {
         }
         Outcome after = cli("status", campaign.toString());
         assertTrue(after.out().contains("status: complete\n") && after.out().contains("\ndamage: none\n"), after.out());
+    }
+
+    /**
+     * A run that dies after writing its manifest (here: {@code report} is a file, so the report cannot be written)
+     * leaves the manifest {@code failed} with the reason it printed, not {@code running} or {@code complete}; once the
+     * cause is gone, the next run completes.
+     */
+    @Test
+    void aRunThatFailsMarksItsManifestFailedWithTheReasonAndStatusSaysSo() throws IOException {
+        Path campaign = temp.resolve("failed");
+        copy(reference, campaign);
+        delete(campaign.resolve("report"));
+        Files.writeString(campaign.resolve("report"), "a file where the report's directory goes");
+
+        Outcome failed = cli("run", conf(campaign), "--master", "local[2]");
+        assertEquals(1, failed.exitCode(), failed.err());
+        String reason = failed.err().lines().filter(l -> l.startsWith("critsweep: ")).findFirst().orElseThrow()
+                .replaceFirst("^critsweep: (failed: )?", "");
+        Outcome status = cli("status", campaign.toString());
+        assertTrue(status.out().contains("\nstatus: failed (" + reason + "); fix the cause and rerun the campaign to"
+                + " resume\n"), reason + "\n" + status.out());
+
+        Files.delete(campaign.resolve("report"));
+        assertEquals(0, cli("run", conf(campaign), "--master", "local[2]").exitCode());
+        assertTrue(cli("status", campaign.toString()).out().contains("\nstatus: complete\n"));
     }
 
     private static String conf(Path output) throws IOException {

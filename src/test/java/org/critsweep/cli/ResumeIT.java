@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A campaign as users live it: the driver killed with SIGKILL at three moments and resumed each time, then grown in
- * place, and guarded by its lock — all through {@code bin/critsweep} in separate JVMs, against an uninterrupted reference.
+ * A campaign as users live it: the driver killed with SIGKILL at three moments of the sweep and once in every later
+ * stage, interrupted with Ctrl-C, and resumed each time, then grown in place, and guarded by its lock — all through
+ * {@code bin/critsweep} in separate JVMs, against an uninterrupted reference.
  */
 class ResumeIT {
 
@@ -84,6 +85,15 @@ class ResumeIT {
         }
     }
 
+    /** The uninterrupted run both kill tests compare with, run once. */
+    static synchronized Path reference() throws Exception {
+        Path reference = temp.resolve("reference");
+        if (!Files.isRegularFile(reference.resolve("report/index.html"))) {
+            run(reference).finish(RUN_TIMEOUT);
+        }
+        return reference;
+    }
+
     /** SIGKILL once {@code condition} holds: bin/critsweep execs the JVM, so this kills the driver itself. */
     static void awaitThenKill(Running run, String what, Condition condition) throws Exception {
         run.waitUntil(what, PROGRESS_TIMEOUT, condition);
@@ -92,8 +102,7 @@ class ResumeIT {
 
     @Test
     void killedThreeTimesAndResumedEndsWithExactlyTheUninterruptedRowsThenGrows() throws Exception {
-        Path reference = temp.resolve("reference");
-        run(reference).finish(RUN_TIMEOUT);
+        Path reference = reference();
         Path killed = temp.resolve("killed");
 
         Running first = run(killed);
@@ -124,6 +133,65 @@ class ResumeIT {
         String grown = run(killed, "--set", "grid.width=[32, 64, 96]").finish(RUN_TIMEOUT);
         assertTrue(grown.contains("sweep: 6 tasks computed in 6 batches; 12 points reused"), grown);
         assertEquals("n\n" + 18 * 16 * 129 + "\n", sql(killed, "SELECT COUNT(*) AS n FROM raw"));
+    }
+
+    /**
+     * SIGKILL in each stage after the sweep — theory, aggregate, fit, report — and a SIGINT (Ctrl-C) in the aggregate
+     * stage, each on the run that resumes the one before: every kill lands after the stage's line and, where the
+     * stage writes a table, once its temporary exists (so the table is half written), always before the next stage's
+     * line. The interrupted run prints one line; the last run ends with every table identical to the uninterrupted
+     * run's.
+     */
+    @Test
+    void killedInEveryLaterStageAndInterruptedResumesToTheUninterruptedTables() throws Exception {
+        Path reference = reference();
+        Path killed = temp.resolve("stages");
+        List<String> stages = List.of("theory", "aggregate", "fit", "report");
+        for (int i = 0; i < stages.size(); i++) {
+            String stage = "stage: " + stages.get(i) + "\n";
+            String next = i + 1 < stages.size() ? "stage: " + stages.get(i + 1) + "\n" : "done in ";
+            boolean writesATable = !stages.get(i).equals("report");
+            Running run = run(killed);
+            awaitThenKill(run, "the " + stage.strip() + " line", () -> run.output().contains(next)
+                    || run.output().contains(stage) && (!writesATable || temporaryTables(killed) > 0));
+            assertTrue(!run.output().contains(next), "killed before " + next.strip() + ":\n" + run.output());
+            String status = start("status", killed.toString()).finish(RUN_TIMEOUT);
+            assertTrue(status.contains("status: interrupted ("), status);
+            System.out.printf("killed in %s (%d temporary tables left)%n", stages.get(i), temporaryTables(killed));
+        }
+        Running interrupted = run(killed);
+        interrupted.waitUntil("the aggregate stage", PROGRESS_TIMEOUT,
+                () -> interrupted.output().contains("stage: aggregate\n"));
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(interrupted.process().pid())).start()
+                .waitFor());
+        Outcome stopped = interrupted.await(RUN_TIMEOUT);
+        assertEquals(130, stopped.exitCode(), stopped.out());
+        assertEquals(List.of(Main.INTERRUPTED), stopped.out().lines().filter(l -> !l.startsWith("WARNING: Using"))
+                .dropWhile(l -> !l.equals("stage: aggregate")).skip(1).toList(), stopped.out());
+
+        run(killed).finish(RUN_TIMEOUT);
+        assertTrue(start("status", killed.toString()).finish(RUN_TIMEOUT).contains("status: complete\n"));
+        for (String table : List.of("points", "raw", "theory", "curves", "fits", "fit_curves")) {
+            assertEquals(sortedRows(reference, table), sortedRows(killed, table), table);
+        }
+    }
+
+    /** A table as CSV (doubles in Java's shortest exact form), its header first and its rows sorted. */
+    static List<String> sortedRows(Path campaign, String table) throws Exception {
+        List<String> lines = sql(campaign, "SELECT * FROM " + table).lines().toList();
+        List<String> sorted = new ArrayList<>(lines.subList(0, 1));
+        lines.subList(1, lines.size()).stream().sorted().forEach(sorted::add);
+        return sorted;
+    }
+
+    /** The {@code <table>.tmp-<id>} directories a stage writes before swapping them in. */
+    static long temporaryTables(Path campaign) throws IOException {
+        if (!Files.isDirectory(campaign)) {
+            return 0;
+        }
+        try (Stream<Path> entries = Files.list(campaign)) {
+            return entries.filter(p -> p.getFileName().toString().contains(".tmp-")).count();
+        }
     }
 
     @Test
