@@ -81,7 +81,7 @@ public final class SpreadingAnalysis {
 
     /** The scan of one size, or empty when its window holds fewer than 4 recorded layers. */
     private Optional<SpreadingScan> scan(SpreadingData data, int size, List<SpreadingPoint> points) {
-        int d = data.dimensions();
+        int d = data.family().dimension();
         List<String> ids = points.stream().map(SpreadingPoint::pointId).toList();
         Map<String, List<Measurement>> spread = data.meanSpread(ids);
         TreeSet<Integer> recorded = new TreeSet<>();
@@ -122,7 +122,7 @@ public final class SpreadingAnalysis {
             });
             resamples = Optional.of(new Resamples(keys, samples));
         }
-        SpreadingThresholdReport reporter = new SpreadingThresholdReport(scan, size, data.dimensions(), resamples,
+        SpreadingThresholdReport reporter = new SpreadingThresholdReport(scan, size, data.family().dimension(), resamples,
                 lambdaRoot(scan.points()));
         List<ThresholdReport> thresholds = new ArrayList<>();
         List<Map<String, FitResult>> byThreshold = new ArrayList<>();

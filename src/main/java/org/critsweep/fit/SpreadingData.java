@@ -13,9 +13,6 @@ public interface SpreadingData {
 
     AnalysedFamily family();
 
-    /** The lattice dimension d (1 or 2), for the hyperscaling relation θ = d/z − 2δ. */
-    int dimensions();
-
     /** The activity thresholds, increasing; index k of {@link SpreadingReplicas} is the k-th of them. */
     List<Double> thresholds();
 

@@ -104,11 +104,6 @@ final class SpreadingInputs implements SpreadingData {
     }
 
     @Override
-    public int dimensions() {
-        return scaling.arch().dimensions();
-    }
-
-    @Override
     public List<Double> thresholds() {
         return thresholds;
     }

@@ -100,11 +100,6 @@ final class SyntheticSpreading implements SpreadingData {
     }
 
     @Override
-    public int dimensions() {
-        return 1;
-    }
-
-    @Override
     public List<Double> thresholds() {
         return thresholds;
     }
