@@ -101,9 +101,7 @@ class BoundsCatalogueTest {
 
     @Test
     void everyMessageIsDocumentedVerbatim() throws IOException {
-        String errors = Files.readString(Path.of("docs/ERRORS.md"));
-        List<String> missing = catalogue().map(Case::message).filter(m -> !errors.contains("`" + m + "`")).toList();
-        assertEquals(List.of(), missing, "docs/ERRORS.md, section \"Bounds and costs\"");
+        CampaignInputCatalogueTest.assertDocumented(catalogue(), "Bounds and costs");
     }
 
     /** A {@code --set} object replaces the file's object: the around-critical grid alone, not merged with linspace. */

@@ -330,6 +330,13 @@ class CampaignInputCatalogueTest {
         assertRefused(c, temp);
     }
 
+    /** Every catalogue message appears verbatim, in backticks, in docs/ERRORS.md (under {@code section}). */
+    static void assertDocumented(Stream<Case> catalogue, String section) throws IOException {
+        String errors = Files.readString(Path.of("docs/ERRORS.md"));
+        List<String> missing = catalogue.map(Case::message).filter(m -> !errors.contains("`" + m + "`")).toList();
+        assertEquals(List.of(), missing, "docs/ERRORS.md, section \"" + section + "\"");
+    }
+
     /**
      * Runs each of the case's command lines in each of its priors under {@code temp}: exit code 2, nothing on stdout,
      * exactly the message on stderr, the directory unchanged.
@@ -362,9 +369,7 @@ class CampaignInputCatalogueTest {
 
     @Test
     void everyMessageIsDocumentedVerbatim() throws IOException {
-        String errors = Files.readString(Path.of("docs/ERRORS.md"));
-        List<String> missing = catalogue().map(Case::message).filter(m -> !errors.contains("`" + m + "`")).toList();
-        assertEquals(List.of(), missing, "docs/ERRORS.md, section \"Campaign files and command-line arguments\"");
+        assertDocumented(catalogue(), "Campaign files and command-line arguments");
     }
 
     @Test
