@@ -31,6 +31,8 @@ public final class UniversalityVerdict {
     /** One row per compared class in {@code fits}, quantity this prefix and the class's id: its p-value. */
     public static final String CLASS_P_PREFIX = "universality_p_";
     public static final String METHOD = "bootstrap_percentile_bonferroni";
+    /** p-values below this print as a bound: a class value beyond every resample's reach has p = 0 exactly. */
+    static final double SMALLEST_P = 1e-16;
 
     private UniversalityVerdict() {
     }
@@ -107,7 +109,7 @@ public final class UniversalityVerdict {
 
         /** {@code DP 1+1 p = 0.54} or {@code MN 2+1 p = n/a}. */
         String describe() {
-            return cls.displayName() + " p = " + (Double.isNaN(pValue) ? "n/a" : format(pValue));
+            return cls.displayName() + " " + (Double.isNaN(pValue) ? "p = n/a" : pText(pValue));
         }
     }
 
@@ -180,7 +182,7 @@ public final class UniversalityVerdict {
                     consistent.size(), used.size()));
             for (ClassComparison c : concat(comparisons, rivals)) {
                 if (Double.isFinite(c.pValue())) {
-                    String perExponent = c.tests().stream().map(t -> t.quantity() + " p = " + format(t.pValue()))
+                    String perExponent = c.tests().stream().map(t -> t.quantity() + " " + pText(t.pValue()))
                             .collect(Collectors.joining(", "));
                     rows.add(new FitResult(CLASS_P_PREFIX + c.cls().id(), c.pValue(), Double.NaN, METHOD,
                             c.cls().displayName() + ": " + perExponent, c.tests().size(), c.tests().size()));
@@ -206,8 +208,9 @@ public final class UniversalityVerdict {
         return String.format(Locale.ROOT, "%s = %.3g [%.3g, %.3g]%s", e.quantity(), e.estimate(), low, high, syst);
     }
 
-    private static String format(double p) {
-        return String.format(Locale.ROOT, "%.2g", p);
+    /** {@code p = 0.54} (two significant digits), or {@code p < 1e-16} below {@link #SMALLEST_P}. */
+    public static String pText(double p) {
+        return p < SMALLEST_P ? "p < 1e-16" : String.format(Locale.ROOT, "p = %.2g", p);
     }
 
     private static String joinOr(List<String> names) {

@@ -33,7 +33,7 @@ final class EffectiveExponentPlot {
             low = Math.min(low, e.getValue().get(0).x());
             high = Math.max(high, e.getValue().get(e.getValue().size() - 1).x());
         }
-        for (UniversalityClass cls : UniversalityClass.values()) {
+        for (UniversalityClass cls : referenceClasses(family.family().arch().dimensions())) {
             if (!Double.isFinite(cls.delta())) {
                 continue;
             }
@@ -42,7 +42,15 @@ final class EffectiveExponentPlot {
         }
         return new Panel.Plot(chart, "The local slope of ln ρ against ln(l + l0) between layers at least 1.25 apart,"
                 + " on the ρ curve interpolated to each size's root (table fit_curves, delta_eff); flat at the critical"
-                + " point, rising in the ordered phase, falling in the chaotic one. Dashed: δ of each class"
-                + " (docs/PHYSICS.md §6).");
+                + " point, rising in the ordered phase, falling in the chaotic one. Dashed: δ of each class the verdict"
+                + " weighs for this family (docs/PHYSICS.md §6).");
+    }
+
+    /**
+     * The classes of the family's dimension; an MLP's one candidate is mean field, but its verdict also checks that
+     * the lattice classes are rejected, so it shows them all.
+     */
+    private static List<UniversalityClass> referenceClasses(int dimension) {
+        return dimension == 0 ? List.of(UniversalityClass.values()) : UniversalityClass.forDimension(dimension);
     }
 }

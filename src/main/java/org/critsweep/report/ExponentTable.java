@@ -26,7 +26,7 @@ public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdic
 
         /** {@code DP 1+1: p = 0.54 (delta p = 0.18, z p = 0.6)}. */
         public String describe() {
-            String line = String.format(Locale.ROOT, "%s: p = %.2g", cls, pValue);
+            String line = cls + ": " + UniversalityVerdict.pText(pValue);
             return detail.isEmpty() ? line : line + " (" + detail + ")";
         }
     }

@@ -108,6 +108,18 @@ class UniversalityVerdictTest {
 
     /** Without a bootstrap: p = 2Φ(−|v − est|/w), w² = stderr² + class error² + systematic². */
     @Test
+    void aVanishingPValuePrintsAsABoundNotAsZero() {
+        // delta = 1.00 +- 0.001 puts DP 1+1 (0.159) 840 standard errors away: p underflows to 0 exactly.
+        UniversalityVerdict.Verdict v = UniversalityVerdict.judge(List.of(normal("delta", 1.0, 0.001)), 1);
+        assertEquals(0.0, comparison(v, UniversalityClass.DP_1_1).pValue());
+        String window = v.toFitResults().stream().filter(r -> r.quantity().equals("universality_p_dp_1_1"))
+                .findFirst().orElseThrow().window();
+        assertTrue(window.contains("delta p < 1e-16"), window);
+        assertTrue(v.describe().contains("DP 1+1 p < 1e-16"), v.describe());
+        assertTrue(v.describe().contains("mean field p = 1"), v.describe());
+    }
+
+    @Test
     void aSymmetricErrorGivesTheNormalTwoSidedPValue() {
         UniversalityClass.Value exact = new UniversalityClass.Value(1.2, 0.0);
         assertEquals(2 * NORMAL.cumulativeProbability(-2.0), ClassPValue.of(normal("z", 1.0, 0.1)).pValue(exact),
@@ -161,8 +173,8 @@ class UniversalityVerdictTest {
         assertEquals(UniversalityVerdict.Outcome.NAMED, verdict.outcome());
         assertEquals("DP 1+1", verdict.label());
         assertEquals(Optional.of(UniversalityClass.DP_1_1), verdict.named());
-        assertTrue(verdict.describe().startsWith("DP 1+1 (mean field p = "), verdict.describe());
-        assertTrue(verdict.describe().contains("; MN 1+1 p = "), verdict.describe());
+        assertTrue(verdict.describe().startsWith("DP 1+1 (mean field p "), verdict.describe());
+        assertTrue(verdict.describe().contains("; MN 1+1 p "), verdict.describe());
         assertTrue(comparison(verdict, UniversalityClass.MEAN_FIELD).pValue() < 1e-100);
     }
 
@@ -202,7 +214,7 @@ class UniversalityVerdictTest {
         assertEquals(List.of(UniversalityClass.MEAN_FIELD), sharp.comparisons().stream()
                 .map(UniversalityVerdict.ClassComparison::cls).toList());
         assertEquals(4, sharp.rivals().size());
-        assertTrue(sharp.describe().contains("power check against the lattice classes: DP 1+1 p = "),
+        assertTrue(sharp.describe().contains("power check against the lattice classes: DP 1+1 p "),
                 sharp.describe());
         UniversalityVerdict.Verdict vague = UniversalityVerdict.judge(List.of(normal("delta", 0.9, 3.0)), 0);
         assertEquals("undetermined", vague.label());
@@ -233,8 +245,8 @@ class UniversalityVerdictTest {
                 "the most consistent candidate's p");
         assertEquals(2.0, row.quality(), "two consistent candidates");
         assertEquals(1, row.nUsed());
-        assertEquals(List.of("mean field: delta p = ", "DP 1+1: delta p = ", "MN 1+1: delta p = "),
-                rows.subList(1, 4).stream().map(r -> r.window().substring(0, r.window().indexOf('=') + 2)).toList());
+        assertEquals(List.of("mean field: delta p ", "DP 1+1: delta p ", "MN 1+1: delta p "),
+                rows.subList(1, 4).stream().map(r -> r.window().substring(0, r.window().indexOf(" p ") + 3)).toList());
         assertEquals(comparison(verdict, UniversalityClass.DP_1_1).pValue(), rows.get(2).estimate());
         assertEquals("universality_p_dp_1_1", rows.get(2).quantity());
     }
