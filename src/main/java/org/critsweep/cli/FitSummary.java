@@ -23,7 +23,7 @@ final class FitSummary {
         out.println("Scaling analysis (fits table; errors from the bootstrap over replicas where the method says"
                 + " +bootstrap):");
         out.print(table.render());
-        out.println("Universality verdict (bootstrap p-values of delta, beta, nu_par, z, theta against the classes"
+        out.println("Universality verdict (bootstrap p-values of the measured exponents against the classes"
                 + " of the system's dimension, docs/PHYSICS.md sections 6-7; a class is named when it alone has"
                 + " p >= 0.01):");
         if (exponents.verdicts().isEmpty()) {

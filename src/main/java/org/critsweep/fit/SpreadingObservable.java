@@ -1,16 +1,18 @@
 package org.critsweep.fit;
 
 /**
- * The three spreading observables and the exponent each gives (PHYSICS.md §6): P(l) ~ l^−δ, N_a(l) ~ l^θ and
- * R²(l) ~ l^{2/z}; the exponent is read from the slope s of the observable on log-log axes.
+ * The three spreading observables and the exponent each gives (PHYSICS.md §6): P(l) ~ l^−δ′, N_a(l) ~ l^θ and
+ * R²(l) ~ l^{2/z}; the exponent is read from the slope s of the observable on log-log axes. The verdict weighs them
+ * as {@code delta_survival}, {@code theta} and {@code z_spreading} ({@link UniversalityClass}): a class without an
+ * absorbing state need not have δ′ = δ.
  */
 public enum SpreadingObservable {
-    /** The survival probability P(l): δ = −s. */
-    SURVIVAL("spreading_delta", "delta"),
+    /** The survival probability P(l): δ′ = −s. */
+    SURVIVAL("spreading_delta", "delta_survival"),
     /** The mean number of active sites over every replica, dead ones included: θ = s. */
     ACTIVE_SITES("spreading_theta", "theta"),
     /** The mean R² over the surviving replicas: z = 2/s. */
-    SPREAD("spreading_z", "z");
+    SPREAD("spreading_z", "z_spreading");
 
     private final String quantity;
     private final String exponent;

@@ -116,7 +116,7 @@ class SpreadingAnalysisTest {
             assertTrue(tension.window().startsWith("thresholds agree within errors"), tension.window());
             assertEquals(3, tension.nUsed());
         }
-        assertEquals(List.of("delta", "theta", "z"), report.evidence().stream().map(ExponentEvidence::quantity)
+        assertEquals(List.of("delta_survival", "theta", "z_spreading"), report.evidence().stream().map(ExponentEvidence::quantity)
                 .toList());
         assertTrue(report.evidence().stream().allMatch(e -> e.bootstrap().isPresent()));
     }

@@ -85,7 +85,7 @@ class UniversalityVerdictTest {
         assertEquals(4 / 2.0 - 2 * 1.0, UniversalityClass.MEAN_FIELD.theta(), 1e-12);
         assertEquals(1 / 1.580745 - 2 * 0.159464, UniversalityClass.DP_1_1.theta(), 1e-5);
         assertEquals(2 / 1.766 - 2 * 0.4505, UniversalityClass.DP_2_1.theta(), 2.5e-3);
-        assertEquals(1 / 1.53 - 1.10, UniversalityClass.MN_1.theta(), 0.01);
+        assertTrue(Double.isNaN(UniversalityClass.MN_1.theta()), "a field without an absorbing state has no threshold-free θ");
         UniversalityClass mn2 = UniversalityClass.MN_2;
         assertEquals(mn2.nuPar() / mn2.nuPerp(), mn2.z(), 0.02);
         assertThrows(IllegalArgumentException.class, () -> UniversalityClass.MEAN_FIELD.exponent("kappa"));
@@ -107,6 +107,22 @@ class UniversalityVerdictTest {
     }
 
     /** Without a bootstrap: p = 2Φ(−|v − est|/w), w² = stderr² + class error² + systematic². */
+    /**
+     * Spreading exponents compare with the absorbing-state classes only: DP 1+1's δ′, θ and z exclude mean field, but
+     * not the 1D multiplicative-noise class, whose field never dies; its pair-protocol δ = 1.10 does.
+     */
+    @Test
+    void spreadingExponentsCannotExcludeTheMultiplicativeNoiseClass() {
+        List<ExponentEvidence> spreading = List.of(normal("delta_survival", 0.16, 0.01), normal("theta", 0.31, 0.02),
+                normal("z_spreading", 1.58, 0.03));
+        UniversalityVerdict.Verdict alone = UniversalityVerdict.judge(spreading, 1);
+        assertEquals("ambiguous: DP 1+1 or MN 1+1", alone.label());
+        assertTrue(Double.isNaN(comparison(alone, UniversalityClass.MN_1).pValue()));
+        List<ExponentEvidence> withPair = new java.util.ArrayList<>(spreading);
+        withPair.add(normal("delta", 0.17, 0.03));
+        assertEquals("DP 1+1", UniversalityVerdict.judge(withPair, 1).label());
+    }
+
     @Test
     void aVanishingPValuePrintsAsABoundNotAsZero() {
         // delta = 1.00 +- 0.001 puts DP 1+1 (0.159) 840 standard errors away: p underflows to 0 exactly.
