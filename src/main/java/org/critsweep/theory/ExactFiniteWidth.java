@@ -2,7 +2,6 @@ package org.critsweep.theory;
 
 import java.util.Optional;
 import org.apache.commons.math3.special.Gamma;
-import org.apache.commons.math3.util.CombinatoricsUtils;
 import org.critsweep.kernel.ActivationKind;
 
 /**
@@ -60,8 +59,9 @@ public record ExactFiniteWidth(int width, double lnG0Mean, double lnG0Variance, 
         double[] p = new double[width + 1];
         double[] psi = new double[width + 1];
         double mass = 0.0;
+        double lnAll = Gamma.logGamma(width + 1.0) - width * Math.log(2.0);
         for (int k = 1; k <= width; k++) {
-            p[k] = Math.exp(CombinatoricsUtils.binomialCoefficientLog(width, k) - width * Math.log(2.0));
+            p[k] = Math.exp(lnAll - Gamma.logGamma(k + 1.0) - Gamma.logGamma(width - k + 1.0));
             psi[k] = Gamma.digamma(0.5 * k);
             mass += p[k];
         }
