@@ -11,7 +11,8 @@ import org.apache.commons.math3.linear.SingularMatrixException;
  * The growth of Var ln G with effective depth x = l/n at one width (PHYSICS.md §5): Var ln G(x) = a + s x + c x²,
  * fitted by ordinary least squares over the layers, with the errors of s and c from the bootstrap over replicas (the
  * layers of one replica are correlated, so per-layer errors would not do). For the solvable ReLU net s = n Var ln R
- * (6.7 at n = 16, 5.3 at n = 64, → 5 = n Var R as n grows; linear: n ψ′(n/2) → 2) and c = 0; the curvature measures any departure from independent per-layer factors.
+ * (6.7 at n = 16, 5.3 at n = 64, → 5 = n Var R as n grows; linear: n ψ′(n/2) → 2) and c = 0; the curvature measures
+ * any departure from independent per-layer factors.
  *
  * @param slope             s
  * @param slopeStderr       its bootstrap standard error
@@ -45,8 +46,9 @@ public record LogVarianceGrowth(double slope, double slopeStderr, double curvatu
         if (point.isEmpty()) {
             return Optional.empty();
         }
+        double[] failed = {Double.NaN, Double.NaN, Double.NaN};
         double[][] samples = bootstrap.resample(new int[] {lnG.length},
-                draw -> quadratic(x, variances(lnG, draw[0])).orElse(new double[] {Double.NaN, Double.NaN, Double.NaN}));
+                draw -> quadratic(x, variances(lnG, draw[0])).orElse(failed));
         double[] p = point.get();
         return Optional.of(new LogVarianceGrowth(p[1], spread(samples, 1), p[2], spread(samples, 2), p[0],
                 layers.length));

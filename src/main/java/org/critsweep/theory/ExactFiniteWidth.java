@@ -52,8 +52,9 @@ public record ExactFiniteWidth(int width, double lnG0Mean, double lnG0Variance, 
     }
 
     /**
-     * E_K over K ~ Bin(n, ½) given K ≥ 1 of ψ(K/2) and ψ′(K/2), and Var_K ψ(K/2); ln Beta(a, b) has mean ψ(a) − ψ(a + b)
-     * and variance ψ′(a) − ψ′(a + b); E[B²]/E[B]² = E[K(K + 2)]/(n(n + 2)) · 4 = 1 + 3/(n + 2), E[R²]/E[R]² = 1 + 5/n.
+     * E_K over K ~ Bin(n, ½) given K ≥ 1 of ψ(K/2) and ψ′(K/2), and Var_K ψ(K/2); ln Beta(a, b) has mean
+     * ψ(a) − ψ(a + b) and variance ψ′(a) − ψ′(a + b); E[B²]/E[B]² = 4E[K(K + 2)]/(n(n + 2)) = 1 + 3/(n + 2) and
+     * E[R²]/E[R]² = 1 + 5/n.
      */
     static ExactFiniteWidth relu(double sigmaW, double q0, int width) {
         double[] p = new double[width + 1];

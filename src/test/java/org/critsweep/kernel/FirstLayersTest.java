@@ -26,7 +26,8 @@ class FirstLayersTest {
     void reluFirstLayerIsTheSpheresThreeOverNPlusTwo() {
         int n = 16;
         LayerObservables[][] relu = Replicas.run(MlpPropagator::gram,
-                new NetworkSpec(ActivationKind.RELU.activation(), Math.sqrt(2.0), 0.0, n, 1, 0.9, 0.5), SEED, 1L, 40_000);
+                new NetworkSpec(ActivationKind.RELU.activation(), Math.sqrt(2.0), 0.0, n, 1, 0.9, 0.5), SEED, 1L,
+                40_000);
         Estimate ratio = Moments.secondMomentRatio(layer(relu, 0));
         double exact = ExactFiniteWidth.of(ActivationKind.RELU, Math.sqrt(2.0), 0.0, 0.9, n).orElseThrow()
                 .relativeVarianceOfG(0);
