@@ -204,7 +204,8 @@ public final class ConvPropagator extends PairPropagation<ConvObservables> {
         lengths.sumBB = sumBB;
         lengths.smallestBlock = smallestSite;
         lengths.next = g * n;
-        LayerObservables global = new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm, a[0]);
+        LayerObservables global = new LayerObservables(layer, sumAA / n, sumBB / n, rho, lnRho, g, growth, logNorm,
+                a[0], Vectors.sumFourth(a) / n);
         int[] active = new int[lnThresholds.length];
         double[] spread = new double[lnThresholds.length];
         for (int k = 0; k < lnThresholds.length; k++) {

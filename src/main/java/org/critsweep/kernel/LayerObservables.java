@@ -15,10 +15,12 @@ package org.critsweep.kernel;
  *                         tangent died exactly (a ReLU layer with every neuron off)
  * @param probe            the pre-activation h^a_0 of one fixed neuron, whose law over replicas shows the
  *                         finite-width non-Gaussianity (excess kurtosis = 3 Var(G^{l−1})/E[G^{l−1}]², PHYSICS.md §2)
+ * @param meanFourth       Σ_i (h^a_i)⁴/N over the layer's N components: beside qA = Σ_i (h^a_i)²/N, what the pooled
+ *                         kurtosis estimator needs (PHYSICS.md §5); at most (N qA)²/N, so finite wherever qA is
  */
 public record LayerObservables(
         int layer, double qA, double qB, double rho, double lnRho, double gA, double tangentLogGrowth,
-        double tangentLogNorm, double probe) {
+        double tangentLogNorm, double probe, double meanFourth) {
 
     /** Whether the two replicas have merged exactly (h^a = h^b), after which they stay merged. */
     public boolean absorbed() {

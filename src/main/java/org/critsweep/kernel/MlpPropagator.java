@@ -91,6 +91,6 @@ public final class MlpPropagator extends PairPropagation<LayerObservables> {
         lengths.smallestBlock = Math.min(geometry.sumAA, geometry.sumBB);
         lengths.next = g * n;
         return new LayerObservables(layer, geometry.sumAA / n, geometry.sumBB / n, geometry.rho, geometry.lnRho, g,
-                growth, logNorm, s.a[0]);
+                growth, logNorm, s.a[0], Vectors.sumFourth(s.a) / n);
     }
 }

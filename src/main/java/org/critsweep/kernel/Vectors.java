@@ -36,6 +36,24 @@ final class Vectors {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Σ x_i⁴ over the whole vector, with two independent chains. */
+    static double sumFourth(double[] x) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        int i = 0;
+        for (; i + 1 < x.length; i += 2) {
+            double a = x[i] * x[i];
+            double b = x[i + 1] * x[i + 1];
+            s0 += a * a;
+            s1 += b * b;
+        }
+        for (; i < x.length; i++) {
+            double a = x[i] * x[i];
+            s0 += a * a;
+        }
+        return s0 + s1;
+    }
+
     /** max |x_i| over [from, to), with two independent chains. */
     static double maxAbs(double[] x, int from, int to) {
         double m0 = 0.0;

@@ -105,7 +105,7 @@ final class ReplicaRows {
         LayerObservables o = layer.global();
         Object[] global = {pointId, replica, o.layer(), o.qA(), o.qB(), o.rho(), Tables.finiteOrNull(o.lnRho()),
             o.gA(), Tables.finiteOrNull(o.tangentLogGrowth()), Tables.finiteOrNull(o.tangentLogNorm()),
-            o.tangentLogNorm() == Double.NEGATIVE_INFINITY, o.probe(), o.absorbed(), o.rhoUnderflow()};
+            o.tangentLogNorm() == Double.NEGATIVE_INFINITY, o.probe(), o.meanFourth(), o.absorbed(), o.rhoUnderflow()};
         Object[] values = new Object[Tables.RAW_SCHEMA.size()];
         System.arraycopy(global, 0, values, 0, global.length);
         ConvObservables conv = layer.conv();

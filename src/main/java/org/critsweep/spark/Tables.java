@@ -11,9 +11,10 @@ import org.apache.spark.sql.types.StructType;
 public final class Tables {
 
     /**
-     * The mean-field q_l and ρ_l of each point's parameters, for every layer (PHYSICS.md §4), and for MLPs the 1/n
-     * prediction of Var(G^l)/E[G^l]² (§5); NULL where the iterate is not a finite double (the q of a ReLU or linear
-     * net that grows without bound overflows).
+     * The mean-field q_l and ρ_l of each point's parameters, for every layer (PHYSICS.md §4), for MLPs the 1/n
+     * prediction of Var(G^l)/E[G^l]² and of the pre-activations' excess kurtosis, and for the solvable MLPs (ReLU and
+     * linear at σ_b = 0) the exact law of G^l (§5); NULL where it does not apply or the iterate is not a finite double
+     * (the q of a ReLU or linear net that grows without bound overflows).
      */
     public static final StructType THEORY_SCHEMA = new StructType(new StructField[] {
         field("point_id", DataTypes.StringType, false),
@@ -21,6 +22,10 @@ public final class Tables {
         field("mf_q", DataTypes.DoubleType, true),
         field("mf_rho", DataTypes.DoubleType, true),
         field("nw_g_relative_variance", DataTypes.DoubleType, true),
+        field("nw_preact_excess_kurtosis", DataTypes.DoubleType, true),
+        field("exact_g_relative_variance", DataTypes.DoubleType, true),
+        field("exact_ln_g_mean", DataTypes.DoubleType, true),
+        field("exact_ln_g_var", DataTypes.DoubleType, true),
     });
 
     /**
@@ -44,6 +49,7 @@ public final class Tables {
         field("tangent_log_norm", DataTypes.DoubleType, true),
         field("tangent_dead", DataTypes.BooleanType, true),
         field("probe", DataTypes.DoubleType, true),
+        field("h4_mean", DataTypes.DoubleType, true),
         field("absorbed", DataTypes.BooleanType, true),
         field("rho_underflow", DataTypes.BooleanType, true),
         field("active_sites_1", DataTypes.IntegerType, true),

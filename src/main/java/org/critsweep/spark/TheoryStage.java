@@ -14,6 +14,7 @@ import org.critsweep.grid.GridPoint;
 import org.critsweep.kernel.ActivationKind;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
+import org.critsweep.theory.ExactFiniteWidth;
 import org.critsweep.theory.FiniteWidthRecursion;
 import org.critsweep.theory.MeanField;
 import org.critsweep.theory.MeanFieldCurve;
@@ -71,15 +72,32 @@ public final class TheoryStage {
         MeanFieldCurve curve = field.curve(key.q0(), key.c0(), key.depth());
         List<Row> rows = new ArrayList<>(points.size() * (key.depth() + 1));
         for (PointRef point : points) {
-            double[] relativeVariance = point.mlpWidth() > 0
-                    ? FiniteWidthRecursion.relativeVarianceOfG(field, key.q0(), point.mlpWidth(), key.depth() + 1) : null;
+            int n = point.mlpWidth();
+            double[] relativeVariance = n > 0
+                    ? FiniteWidthRecursion.relativeVarianceOfG(field, key.q0(), n, key.depth() + 1) : null;
+            ExactFiniteWidth exact = n > 0 ? ExactFiniteWidth.of(key.activation(), key.sigmaW(), key.sigmaB(), key.q0(),
+                    n).orElse(null) : null;
             for (int l = 0; l <= key.depth(); l++) {
                 rows.add(RowFactory.create(point.pointId(), l, Tables.finiteOrNull(curve.q()[l]),
                         Tables.finiteOrNull(curve.rho()[l]),
-                        relativeVariance == null ? null : Tables.finiteOrNull(relativeVariance[l])));
+                        relativeVariance == null ? null : Tables.finiteOrNull(relativeVariance[l]),
+                        relativeVariance == null ? null
+                                : Tables.finiteOrNull(preActivationKurtosis(relativeVariance, n, l)),
+                        exact == null ? null : Tables.finiteOrNull(exact.relativeVarianceOfG(l)),
+                        exact == null ? null : Tables.finiteOrNull(exact.lnGMean(l)),
+                        exact == null ? null : Tables.finiteOrNull(exact.lnGVariance(l))));
             }
         }
         return rows;
+    }
+
+    /**
+     * The excess kurtosis of layer l's pre-activations (PHYSICS.md §5): −6/(n + 2) at l = 0, a component of a uniform
+     * point on the sphere of dimension n; 3 Var(G^{l−1})/E[G^{l−1}]² beyond, since they are N(0, G^{l−1}) given
+     * G^{l−1}.
+     */
+    static double preActivationKurtosis(double[] relativeVarianceOfG, int width, int layer) {
+        return layer == 0 ? -6.0 / (width + 2.0) : 3.0 * relativeVarianceOfG[layer - 1];
     }
 
     /**

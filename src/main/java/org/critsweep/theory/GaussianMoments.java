@@ -64,6 +64,12 @@ class GaussianMoments {
         return GaussianIntegrator.forVariance(q).expect(z -> sq(sq(phi.value(r * z))));
     }
 
+    /** E[φ(u)² u²] for u = √q z: with E[φ²], the covariance of φ² with u² that the sphere's first layer needs (§5). */
+    final double squareTimesArgumentSquare(double q) {
+        double r = Math.sqrt(q);
+        return GaussianIntegrator.forVariance(q).expect(z -> sq(phi.value(r * z) * r * z));
+    }
+
     /** E[φ′(u1)φ′(u2)] for u1, u2 of variance q and correlation c. */
     final double slopeProduct(double q, double c) {
         double r = Math.sqrt(q);

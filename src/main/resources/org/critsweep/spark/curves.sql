@@ -5,12 +5,21 @@
 -- Standard errors are sample standard deviations over replicas divided by sqrt(n); NULL when n = 1.
 -- ln_rho is NULL in raw for exactly absorbed replicas (rho = 0 with h^a = h^b): they count in n_absorbed and in
 -- the rho statistics, not in the ln_rho ones.
--- probe_excess_kurtosis is the excess kurtosis over replicas of one fixed neuron's pre-activation (NULL for n < 2).
+-- preact_excess_kurtosis is the excess kurtosis of the layer's pre-activations h^a_i pooled over the N components
+-- and the replicas (docs/PHYSICS.md §5): E[h^4] is estimated by AVG(h4_mean) and E[h^2]^2 by the U-statistic
+-- (SUM(q)^2 - SUM(q^2))/(n(n-1)) over distinct replicas, both unbiased; their ratio minus 3, with a delta-method
+-- standard error over replicas (NULL for n < 2, and where h4_mean is NULL: campaigns from before the column).
+-- g_relative_variance_stderr is the delta-method error of E[G^2]/E[G]^2 over replicas; ln_g_* are the mean, its
+-- error, the sample variance and its error (sqrt((kurtosis + 2)/n) relative) of ln G over replicas. Every error is
+-- NULL where it is not a finite double (n < 2, a constant G, or moments of G beyond the double range); the guard
+-- abs(x) < Infinity is false for NaN too, which Spark orders above every number.
 -- CNN only (NULL for MLPs), per activity threshold k = 1, 2, 3 (grid.active_thresholds): survival_k, the fraction of
 -- replicas with an active site (P(l) of a spreading run); active_sites_mean_k, N_a(l); spread_r2_mean_k, R²(l) over
 -- replicas with an active site.
 -- mf_rho and mf_q are the mean-field (infinite-width) predictions for the same point and layer (table `theory`);
--- nw_g_relative_variance the leading 1/n prediction of g_relative_variance (MLPs only).
+-- nw_g_relative_variance the leading 1/n prediction of g_relative_variance and nw_preact_excess_kurtosis that of
+-- preact_excess_kurtosis (MLPs only); exact_* the exact finite-width law of E[G^2]/E[G]^2 - 1, E ln G and Var ln G
+-- (MLPs at sigma_b = 0 with relu or linear, NULL elsewhere; docs/PHYSICS.md §5).
 -- lyapunov_* is the running estimate of lambda_N up to this layer: tangent_log_norm / layer, NULL at layer 0; over
 -- the replicas whose tangent is alive (n_tangent_dead counts those where a ReLU layer switched every neuron off).
 -- A replica that a numerical fault stopped (raw.fault, raw.fault_layer; docs/ERRORS.md) is left out of the
@@ -27,7 +36,9 @@ WITH measured AS (
         IF(r.fault IS NULL, r.absorbed, NULL)           AS absorbed,
         IF(r.fault IS NULL, r.rho_underflow, NULL)      AS rho_underflow,
         IF(r.fault IS NULL, r.q_a, NULL)                AS q_a,
-        IF(r.fault IS NULL, r.probe, NULL)              AS probe,
+        IF(r.fault IS NULL, r.h4_mean, NULL)            AS h4_mean,
+        IF(r.fault IS NULL AND r.h4_mean IS NOT NULL, r.q_a, NULL) AS q_h4,
+        IF(r.fault IS NULL AND r.g > 0, LN(r.g), NULL)  AS ln_g,
         IF(r.fault IS NULL, r.g, NULL)                  AS g,
         IF(r.fault IS NULL, r.tangent_dead, NULL)       AS tangent_dead,
         IF(r.fault IS NULL, r.tangent_log_growth, NULL) AS tangent_log_growth,
@@ -60,9 +71,22 @@ stats AS (
         AVG(r.q_a)                                                 AS q_mean,
         STDDEV_SAMP(r.q_a) / SQRT(COUNT(r.q_a))                    AS q_stderr,
         AVG(LN(r.q_a))                                             AS ln_q_mean,
-        KURTOSIS(r.probe)                                          AS probe_excess_kurtosis,
+        CASE WHEN COUNT(r.h4_mean) >= 2 THEN AVG(r.h4_mean) * COUNT(r.q_h4) * (COUNT(r.q_h4) - 1)
+            / (SUM(r.q_h4) * SUM(r.q_h4) - SUM(r.q_h4 * r.q_h4)) - 3 END AS preact_excess_kurtosis,
+        CASE WHEN COUNT(r.h4_mean) >= 2 THEN SQRT(GREATEST(0D, (VAR_SAMP(r.h4_mean) / POW(AVG(r.q_h4), 4)
+            - 4 * AVG(r.h4_mean) * COVAR_SAMP(r.q_h4, r.h4_mean) / POW(AVG(r.q_h4), 5)
+            + 4 * POW(AVG(r.h4_mean), 2) * VAR_SAMP(r.q_h4) / POW(AVG(r.q_h4), 6)) / COUNT(r.h4_mean))) END
+                                                                   AS preact_excess_kurtosis_stderr,
         AVG(r.g)                                                   AS g_mean,
         VAR_SAMP(r.g) / (AVG(r.g) * AVG(r.g))                      AS g_relative_variance,
+        CASE WHEN COUNT(r.g) >= 2 THEN SQRT(GREATEST(0D, (4 * POW(AVG(r.g * r.g), 2) * VAR_SAMP(r.g) / POW(AVG(r.g), 6)
+            + VAR_SAMP(r.g * r.g) / POW(AVG(r.g), 4)
+            - 4 * AVG(r.g * r.g) * COVAR_SAMP(r.g, r.g * r.g) / POW(AVG(r.g), 5)) / COUNT(r.g))) END
+                                                                   AS g_relative_variance_stderr,
+        AVG(r.ln_g)                                                AS ln_g_mean,
+        STDDEV_SAMP(r.ln_g) / SQRT(COUNT(r.ln_g))                  AS ln_g_stderr,
+        VAR_SAMP(r.ln_g)                                           AS ln_g_var,
+        VAR_SAMP(r.ln_g) * SQRT((KURTOSIS(r.ln_g) + 2) / COUNT(r.ln_g)) AS ln_g_var_stderr,
         SUM(CASE WHEN r.tangent_dead THEN 1 ELSE 0 END)            AS n_tangent_dead,
         AVG(r.tangent_log_growth)                                  AS lyapunov_increment_mean,
         STDDEV_SAMP(r.tangent_log_growth) / SQRT(COUNT(r.tangent_log_growth)) AS lyapunov_increment_stderr,
@@ -94,13 +118,27 @@ SELECT
     s.n,
     COALESCE(f.flagged, 0) AS flagged,
     s.rho_mean, s.rho_stderr, s.rho_median, s.n_ln_rho, s.ln_rho_mean, s.ln_rho_stderr, s.n_absorbed,
-    s.n_rho_underflow, s.q_mean, s.q_stderr, s.ln_q_mean, s.probe_excess_kurtosis, s.g_mean, s.g_relative_variance,
+    s.n_rho_underflow, s.q_mean, s.q_stderr, s.ln_q_mean,
+    CASE WHEN abs(s.preact_excess_kurtosis) < double('Infinity') THEN s.preact_excess_kurtosis END
+        AS preact_excess_kurtosis,
+    CASE WHEN abs(s.preact_excess_kurtosis_stderr) < double('Infinity') THEN s.preact_excess_kurtosis_stderr END
+        AS preact_excess_kurtosis_stderr,
+    s.g_mean, s.g_relative_variance,
+    CASE WHEN abs(s.g_relative_variance_stderr) < double('Infinity') THEN s.g_relative_variance_stderr END
+        AS g_relative_variance_stderr,
+    s.ln_g_mean, s.ln_g_stderr, s.ln_g_var,
+    CASE WHEN abs(s.ln_g_var_stderr) < double('Infinity') THEN s.ln_g_var_stderr END
+        AS ln_g_var_stderr,
     s.n_tangent_dead, s.lyapunov_increment_mean, s.lyapunov_increment_stderr, s.lyapunov_mean, s.lyapunov_stderr,
     s.survival_1, s.survival_2, s.survival_3, s.active_sites_mean_1, s.active_sites_mean_2, s.active_sites_mean_3,
     s.spread_r2_mean_1, s.spread_r2_mean_2, s.spread_r2_mean_3,
     t.mf_rho,
     t.mf_q,
-    t.nw_g_relative_variance
+    t.nw_g_relative_variance,
+    t.nw_preact_excess_kurtosis,
+    t.exact_g_relative_variance,
+    t.exact_ln_g_mean,
+    t.exact_ln_g_var
 FROM stats s
 JOIN points p ON s.point_id = p.point_id
 LEFT JOIN faults f ON f.point_id = s.point_id

@@ -52,22 +52,46 @@ class ScalingTest {
     }
 
     /**
-     * A linear net at σ_b = 0: K′ = σ_w²K and v′ = (σ_w⁴/n) 2K² + σ_w⁴ v, so Var(G^l)/E[G^l]² = 2(l + 1)/n whatever
-     * σ_w. At σ_w = 2, q reaches 4^100 and overflows after layer 511 (regression: the quadrature behind E[φ⁴] took a
-     * panel count ∝ √q and ran out of memory; a ReLU net did the same).
+     * A linear net at σ_b = 0: the inputs' exact length makes G⁰ = σ_w² q0 exact (v = 0), then K′ = σ_w²K and
+     * v′ = (σ_w⁴/n) 2K² + σ_w⁴ v, so Var(G^l)/E[G^l]² = 2l/n whatever σ_w. At σ_w = 2, q reaches 4^100 and overflows
+     * after layer 511 (regression: the quadrature behind E[φ⁴] took a panel count ∝ √q and ran out of memory; a ReLU
+     * net did the same). ReLU at σ_w² = 2: G⁰ on the sphere has (σ_w⁴/n)(Var φ² − Cov(φ², h²)²/(2q0²)) =
+     * 4(5/4 − 1/2)q0²/n, i.e. 3/n, then Var(φ²) = (3/2 − 1/4)K², E[φ²] = K/2 and χ_∥ = K′/K add 4 (5/4)/n = 5/n a
+     * layer: (3 + 5l)/n. The old Gaussian start gave 2(l + 1)/n and 5(l + 1)/n.
      */
     @Test
-    void oneOverNRecursionOfAnUnboundedLinearNetIsTwoLOverN() {
+    void oneOverNRecursionOfLinearAndReluNetsStartsFromTheSphere() {
         int width = 64;
         double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(
                 MeanField.of(ActivationKind.LINEAR.activation(), 2.0, 0.0), 1.0, width, 100);
         for (int l = 0; l < ratio.length; l++) {
-            assertEquals(2.0 * (l + 1) / width, ratio[l], 1e-12 * ratio[l], "layer " + l);
+            assertEquals(2.0 * l / width, ratio[l], 1e-12 * (l + 1) / width, "layer " + l);
         }
         double[] relu = FiniteWidthRecursion.relativeVarianceOfG(
                 MeanField.of(ActivationKind.RELU.activation(), 2.0, 0.0), 1.0, width, 100);
-        // ReLU: Var(φ²) = (3/2 − 1/4)K², E[φ²] = K/2 and χ_∥ = K′/K, so the ratio grows by 4 (5/4)/n = 5/n a layer.
-        assertEquals(5.0 * 100 / width, relu[99], 1e-12 * relu[99]);
+        for (int l = 0; l < relu.length; l++) {
+            assertEquals((3.0 + 5.0 * l) / width, relu[l], 1e-12 * relu[l], "layer " + l);
+        }
+    }
+
+    /**
+     * The recursion is the 1/n expansion of the exact laws ({@link ExactFiniteWidth}): at n = 10⁶ the exact
+     * (1 + 3/(n + 2))(1 + 5/n)^l − 1 and (1 + 2/n)^l − 1 differ from the recursion by O(l²/n²), a relative 5e-5 at
+     * l = 20, for any σ_w and q0.
+     */
+    @Test
+    void oneOverNRecursionIsTheLeadingOrderOfTheExactLaws() {
+        int width = 1_000_000;
+        for (ActivationKind kind : new ActivationKind[] {ActivationKind.RELU, ActivationKind.LINEAR}) {
+            double sigmaW = kind == ActivationKind.RELU ? 1.5 : 0.9;
+            double[] ratio = FiniteWidthRecursion.relativeVarianceOfG(
+                    MeanField.of(kind.activation(), sigmaW, 0.0), 0.6, width, 21);
+            ExactFiniteWidth exact = ExactFiniteWidth.of(kind, sigmaW, 0.0, 0.6, width).orElseThrow();
+            for (int l = 1; l <= 20; l++) {
+                double law = exact.relativeVarianceOfG(l);
+                assertEquals(law, ratio[l], 1e-4 * law, kind + " layer " + l);
+            }
+        }
     }
 
     @Test
