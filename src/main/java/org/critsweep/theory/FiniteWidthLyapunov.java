@@ -22,10 +22,12 @@ public final class FiniteWidthLyapunov {
     /** Relative step of the central differences in q: truncation ~1e-6, rounding ~1e-15/1e-6 = 1e-9. */
     private static final double STEP = 1e-3;
 
+    private final MeanField field;
     private final double lambdaMf;
     private final double coefficient;
 
-    private FiniteWidthLyapunov(double lambdaMf, double coefficient) {
+    private FiniteWidthLyapunov(MeanField field, double lambdaMf, double coefficient) {
+        this.field = field;
         this.lambdaMf = lambdaMf;
         this.coefficient = coefficient;
     }
@@ -63,7 +65,7 @@ public final class FiniteWidthLyapunov {
         double fluctuation = logSlope * shift + 0.5 * logCurvature * variance;
         double correlation = w2 * expect(q, x -> sq(phi.value(x) * phi.derivative(x))) / (q * m)
                 / (1.0 - correlationGain) * (expect(q, x -> sq(phi.derivative(x) * x)) / (q * m) - 1.0);
-        return new FiniteWidthLyapunov(0.5 * Math.log(w2 * m), 0.5 * (sampling + fluctuation + correlation));
+        return new FiniteWidthLyapunov(field, 0.5 * Math.log(w2 * m), 0.5 * (sampling + fluctuation + correlation));
     }
 
     /**
@@ -96,6 +98,24 @@ public final class FiniteWidthLyapunov {
             throw new IllegalArgumentException("width: expected >= 1, got " + width);
         }
         return lambdaMf + coefficient / width;
+    }
+
+    /**
+     * The prediction for what the sweep records as λ_N (PHYSICS.md §2): the mean growth over layers 1..depth from
+     * inputs of exact length q0, (1/L) Σ_{l<L} ½ ln χ₁(q_l) along the mean-field q_l, plus c/N. The mean-field
+     * transient of q is kept (it is O(1/L)); the transients of the O(1/N) terms are O(1/(N L)) and are not.
+     */
+    public double runningMean(double q0, int depth, int width) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth: expected >= 1, got " + depth);
+        }
+        double[] q = field.curve(q0, 1.0, depth).q();
+        double w2 = field.sigmaW() * field.sigmaW();
+        double sum = 0.0;
+        for (int l = 0; l < depth; l++) {
+            sum += 0.5 * Math.log(w2 * field.moments().slopeSquare(q[l]));
+        }
+        return sum / depth + at(width) - lambdaMf;
     }
 
     /** E[g(√q z)] for a standard normal z. */

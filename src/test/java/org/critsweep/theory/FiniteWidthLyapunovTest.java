@@ -51,27 +51,9 @@ class FiniteWidthLyapunovTest {
     @CsvSource({"1.3955839751549013, 64", "1.3955839751549013, 256", "1.0, 64", "2.0, 64"})
     void monteCarloOfTheSamplerAgreesWithTheCoefficient(double sigmaW, int width) {
         FiniteWidthLyapunov theory = FiniteWidthLyapunov.of(MeanField.of(TANH, sigmaW, SIGMA_B));
-        int depth = 300;
-        int burnIn = 30;
-        int replicas = 256;
-        MlpPropagator propagator = MlpPropagator.gram(new NetworkSpec(TANH, sigmaW, SIGMA_B, width, depth, 1.0, 0.8));
-        double sum = 0.0;
-        double sumSquares = 0.0;
-        for (int r = 0; r < replicas; r++) {
-            double[] logNorm = new double[2];
-            propagator.run(ReplicaStreams.of(0x1a9_17L, width * 7919L + Double.hashCode(sigmaW), r), o -> {
-                if (o.layer() == burnIn) {
-                    logNorm[0] = o.tangentLogNorm();
-                } else if (o.layer() == depth) {
-                    logNorm[1] = o.tangentLogNorm();
-                }
-            });
-            double scaled = width * ((logNorm[1] - logNorm[0]) / (depth - burnIn) - theory.meanField());
-            sum += scaled;
-            sumSquares += scaled * scaled;
-        }
-        double mean = sum / replicas;
-        double stderr = Math.sqrt((sumSquares / replicas - mean * mean) / (replicas - 1));
+        double[] measured = scaledGrowth(sigmaW, width, 300, 30, 256, width * 7919L + Double.hashCode(sigmaW));
+        double mean = measured[0] - width * theory.meanField();
+        double stderr = measured[1];
         assertEquals(theory.coefficient(), mean, 4.0 * stderr + 2.0 / width,
                 "N(lambda_N - lambda_MF) = " + mean + " +- " + stderr + " against c = " + theory.coefficient());
     }
@@ -84,6 +66,50 @@ class FiniteWidthLyapunovTest {
     void rootShiftMatchesTheMeasuredSlopeOfTheCriticalPoint() {
         double slope = FiniteWidthLyapunov.rootShift(TANH, SIGMA_B);
         assertEquals(3.07, slope, 0.3, "predicted 1/N slope of sigma_w,c(N)");
+    }
+
+    /** From q0 = q* there is no transient; from q0 = 1 the recorded λ_N carries the mean-field one of q_l. */
+    @Test
+    void runningMeanAddsTheMeanFieldTransientOfQ() {
+        MeanField field = MeanField.of(TANH, 2.0, SIGMA_B);
+        FiniteWidthLyapunov theory = FiniteWidthLyapunov.of(field);
+        assertEquals(theory.at(64), theory.runningMean(field.qStar(), 40, 64), 1e-13);
+        int depth = 20;
+        int width = 64;
+        double[] measured = scaledGrowth(2.0, width, depth, 0, 512, 3L);
+        double mean = measured[0];
+        double stderr = measured[1];
+        double meanFieldTransient = width * (theory.runningMean(1.0, depth, width) - theory.at(width));
+        // the O(1/N) terms start at 0 and relax within ~2 layers: at most |c| * 2/L of N lambda_N is left out
+        assertEquals(width * theory.runningMean(1.0, depth, width), mean,
+                4.0 * stderr + 2.0 / width + 2.0 * Math.abs(theory.coefficient()) / depth,
+                "recorded N lambda_N = " + mean + " +- " + stderr + "; mean-field transient " + meanFieldTransient);
+    }
+
+    /**
+     * N × the tangent's mean log-growth per layer over layers burnIn..depth of the Gram sampler from q0 = 1, over
+     * replicas keyed by (seed, key, replica): {mean, standard error}.
+     */
+    private static double[] scaledGrowth(double sigmaW, int width, int depth, int burnIn, int replicas, long key) {
+        MlpPropagator propagator = MlpPropagator.gram(new NetworkSpec(TANH, sigmaW, SIGMA_B, width, depth, 1.0, 0.8));
+        double sum = 0.0;
+        double sumSquares = 0.0;
+        for (int r = 0; r < replicas; r++) {
+            double[] logNorm = new double[2];
+            propagator.run(ReplicaStreams.of(0x1a9_17L, key, r), o -> {
+                if (o.layer() == burnIn) {
+                    logNorm[0] = o.tangentLogNorm();
+                }
+                if (o.layer() == depth) {
+                    logNorm[1] = o.tangentLogNorm();
+                }
+            });
+            double scaled = width * (logNorm[1] - logNorm[0]) / (depth - burnIn);
+            sum += scaled;
+            sumSquares += scaled * scaled;
+        }
+        double mean = sum / replicas;
+        return new double[] {mean, Math.sqrt((sumSquares / replicas - mean * mean) / (replicas - 1))};
     }
 
     @Test
