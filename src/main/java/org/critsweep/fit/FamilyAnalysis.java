@@ -192,8 +192,8 @@ public final class FamilyAnalysis {
                 case BAYES -> new BayesianCollapse(seed(family, "collapse/" + method.label()), analysis.mcmcSteps());
             };
             if (distinctSizes(depthScan) >= 2) {
-                collapses.add(new Collapse(CollapseData.DEPTH_SCAN, collapse.fit(depthScan, ScalingForm.depthScan(),
-                        new double[] {0.5, 1.0}, new double[] {0.1, 0.1}), depthWindow));
+                collapses.add(new Collapse(CollapseData.DEPTH_SCAN, depthScanCollapse(collapse, depthScan,
+                        family.widthScaled()), depthWindow));
             }
             if (distinctSizes(lambda) >= 2) {
                 collapses.add(new Collapse(CollapseData.LAMBDA, collapse.fit(lambda, ScalingForm.generic(),
@@ -201,6 +201,17 @@ public final class FamilyAnalysis {
             }
         }
         return collapses;
+    }
+
+    /**
+     * The depth-scan collapse: for an MLP with the decay's offset l0 fitted (start 10 layers), for a CNN, whose z is
+     * measured from every layer, without.
+     */
+    static CollapseResult depthScanCollapse(DataCollapse collapse, List<ScalingPoint> data, boolean widthScaled) {
+        return widthScaled
+                ? collapse.fit(data, ScalingForm.depthScanWithOffset(), new double[] {0.5, 1.0, 10.0},
+                        new double[] {0.1, 0.1, 5.0})
+                : collapse.fit(data, ScalingForm.depthScan(), new double[] {0.5, 1.0}, new double[] {0.1, 0.1});
     }
 
     /**

@@ -53,4 +53,26 @@ public interface ScalingForm {
             }
         };
     }
+
+    /**
+     * The MLP depth scan with the decay's offset in the scaling variable, ρ(l; N) = N^{−a} F((l + l0) / N^b);
+     * θ = (a, b, l0): X = ln(l + |l0|) − b ln N, Y = ln ρ + a ln N. At l ≪ N the critical decay is
+     * ρ ≈ 1/(κ(l + l0)) with l0 ≈ 20 (set by the inputs), so ln l alone leaves a correction of relative size l0/l
+     * that differs between widths and drags a down (PHYSICS.md §7, the depth-scan collapse).
+     */
+    static ScalingForm depthScanWithOffset() {
+        return new ScalingForm() {
+            @Override
+            public List<String> parameterNames() {
+                return List.of("fss_a", "fss_b", "fss_l0");
+            }
+
+            @Override
+            public ScaledPoint apply(ScalingPoint p, double[] theta) {
+                double lnSize = Math.log(p.size());
+                return new ScaledPoint(p.size(), Math.log(p.t() + Math.abs(theta[2])) - theta[1] * lnSize,
+                        p.value() + theta[0] * lnSize, p.stderr());
+            }
+        };
+    }
 }

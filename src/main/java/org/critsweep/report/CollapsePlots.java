@@ -37,7 +37,8 @@ final class CollapsePlots {
     /** The two collapsed data sets, their parameters' names in the fits table and their axes. */
     enum Data {
         DEPTH_SCAN("depth_scan", "Depth-scan collapse of ρ(l) at σ_w,c(∞)",
-                List.of(Map.entry("fss_a", "a"), Map.entry("fss_b", "b")), "ln l − b ln %s", "ln ρ + a ln %s",
+                List.of(Map.entry("fss_a", "a"), Map.entry("fss_b", "b"), Map.entry("fss_l0", "l0")),
+                "ln(l + l0) − b ln %s (l0 = 0 for a CNN)", "ln ρ + a ln %s",
                 LegendPosition.InsideSW),
         LAMBDA("lambda", "Collapse of λ_N(σ_w)",
                 List.of(Map.entry("lambda_t_c", "t_c"), Map.entry("lambda_c1", "c1"), Map.entry("lambda_c2", "c2")),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.critsweep.fit.ChannelScan;
+import org.critsweep.fit.CriticalPointExtrapolation;
 import org.critsweep.fit.CollapseData;
 import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
@@ -14,6 +15,7 @@ import org.critsweep.fit.ScaledPoint;
 import org.critsweep.fit.SpreadingAnalysis;
 import org.critsweep.fit.UniversalityVerdict;
 import org.critsweep.grid.ScalingFamily;
+import org.critsweep.theory.FiniteWidthLyapunov;
 
 /**
  * The rows of the {@code fits} and {@code fit_curves} tables from a family's {@link FamilyAnalysis.Report}. A row's
@@ -51,6 +53,8 @@ final class FitTables {
         Scope all = Scope.all(family, report.sizes().stream().map(FamilyAnalysis.SizeResult::size).toList());
         report.extrapolation().ifPresent(e -> {
             e.fits().forEach(r -> fit(Scope.infinite(family), r));
+            e.fits().stream().filter(r -> family.mlp() && r.quantity().equals(CriticalPointExtrapolation.SLOPE))
+                    .forEach(r -> predictedSlope(family, r).ifPresent(p -> fit(Scope.infinite(family), p)));
             e.laws().forEach((law, points) -> points.forEach(m -> curves.add(curveRow(Scope.infinite(family),
                     LatticeExtrapolation.LAW_CURVE, law, m.x(), m.value(), m.stderr()))));
         });
@@ -142,6 +146,24 @@ final class FitTables {
         ScalingFamily f = s.family();
         return RowFactory.create(f.arch().label(), f.activation().label(), f.sampler().label(), f.sigmaB(), s.width(),
                 s.size(), s.label(), curve, series, x, y, Tables.finiteOrNull(e));
+    }
+
+    /**
+     * {@code sigma_w_c_slope_theory}: the 1/N slope of σ_w,c(N) that the finite-width λ_N predicts (PHYSICS.md §5),
+     * beside the fitted one; quality is the pull (fitted − predicted)/stderr. Empty where the activation has no
+     * critical line at this σ_b or no stationary finite-width state.
+     */
+    private static java.util.Optional<FitResult> predictedSlope(ScalingFamily family, FitResult fitted) {
+        try {
+            double slope = FiniteWidthLyapunov.rootShift(family.activation().activation(), family.sigmaB());
+            double pull = (fitted.estimate() - slope) / fitted.stderr();
+            return java.util.Optional.of(new FitResult(CriticalPointExtrapolation.SLOPE + "_theory", slope, Double.NaN,
+                    Double.NaN, Double.NaN, "quadrature_lambda_n", String.format(java.util.Locale.ROOT,
+                    "-c/lambda_MF'(sigma_w,c), c of lambda_N = lambda_MF + c/N; fitted %s",
+                    fitted.valueWithError("a")), pull, fitted.nUsed()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static FitResult renamed(FitResult r, String quantity) {

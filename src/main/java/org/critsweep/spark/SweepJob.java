@@ -276,6 +276,6 @@ public final class SweepJob {
                 theory.map(MeanFieldPoint::qStar).orElse(null), theory.map(MeanFieldPoint::chi1).orElse(null),
                 theory.map(t -> Tables.finiteOrNull(t.xiC())).orElse(null),
                 theory.map(MeanFieldPoint::kappa).orElse(null),
-                theory.map(t -> t.phase().label()).orElse("unbounded"));
+                theory.map(t -> t.phase().label()).orElse("unbounded"), TheoryStage.lambdaPrediction(p));
     }
 }

@@ -83,6 +83,7 @@ public final class Tables {
         field("xi_c", DataTypes.DoubleType, true),
         field("kappa", DataTypes.DoubleType, true),
         field("phase", DataTypes.StringType, false),
+        field("lambda_n_theory", DataTypes.DoubleType, true),
     });
 
     /**

@@ -15,6 +15,7 @@ import org.critsweep.kernel.ActivationKind;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
 import org.critsweep.theory.ExactFiniteWidth;
+import org.critsweep.theory.FiniteWidthLyapunov;
 import org.critsweep.theory.FiniteWidthRecursion;
 import org.critsweep.theory.MeanField;
 import org.critsweep.theory.MeanFieldCurve;
@@ -109,6 +110,22 @@ public final class TheoryStage {
             return java.util.Optional.of(MeanField.of(p.activation().activation(), p.sigmaW(), p.sigmaB()).point());
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The 1/N prediction of the point's recorded λ_N (PHYSICS.md §5), or NULL for a CNN and where it is undefined (no
+     * stationary q*: ReLU or linear nets with unbounded q).
+     */
+    static Double lambdaPrediction(GridPoint p) {
+        if (p.arch().convolutional()) {
+            return null;
+        }
+        try {
+            return Tables.finiteOrNull(FiniteWidthLyapunov.of(MeanField.of(p.activation().activation(), p.sigmaW(),
+                    p.sigmaB())).runningMean(p.q0(), p.depth(), p.width()));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

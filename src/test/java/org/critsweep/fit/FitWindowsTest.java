@@ -28,11 +28,11 @@ class FitWindowsTest {
 
     @Test
     void collapseRangeIsInUnitsOfTheSize() {
-        assertEquals(new LayerWindow(64, 400), FitWindows.collapseRange(MLP, 64, 400, Optional.empty()));
+        assertEquals(new LayerWindow(32, 400), FitWindows.collapseRange(MLP, 256, 400, Optional.empty()));
         assertEquals(new LayerWindow(10, 400), FitWindows.collapseRange(CNN, 64, 400, Optional.empty()));
         Optional<ScaledLayerWindow> window = Optional.of(new ScaledLayerWindow(0.5, 2.0));
         assertEquals(new LayerWindow(32, 128), FitWindows.collapseRange(CNN, 64, 400, window));
-        assertEquals("layers max(10, 1.0 N)..min(depth, 16.0 N)", FitWindows.describeCollapse(MLP, Optional.empty()));
+        assertEquals("layers max(10, 0.125 N)..min(depth, 16.0 N)", FitWindows.describeCollapse(MLP, Optional.empty()));
         assertEquals("layers 10..depth", FitWindows.describeCollapse(CNN, Optional.empty()));
         assertEquals("layers max(10, 0.5 L)..min(depth, 2.0 L)", FitWindows.describeCollapse(CNN, window));
     }

@@ -68,8 +68,13 @@ class FitStageTest {
         double stderr = infinite.getAs("stderr");
         assertEquals(SIGMA_WC, infinite.getAs("estimate"), 4 * stderr + 0.002, "stderr " + stderr);
         assertTrue(stderr > 0 && stderr < 0.01);
-        double slope = fits.get("N->inf sigma_w_c_slope wls_inverse_width+bootstrap").getAs("estimate");
+        Row fitted = fits.get("N->inf sigma_w_c_slope wls_inverse_width+bootstrap");
+        double slope = fitted.getAs("estimate");
         assertTrue(slope > 1.5 && slope < 6.0, "PHYSICS.md §5: about 3.08, got " + slope);
+        Row predicted = fits.get("N->inf sigma_w_c_slope_theory quadrature_lambda_n");
+        double pull = (slope - predicted.<Double>getAs("estimate")) / fitted.<Double>getAs("stderr");
+        assertEquals(pull, predicted.getAs("quality"), 1e-12);
+        assertTrue(Math.abs(pull) < 4.0, "the 1/N slope that lambda_N predicts is off the fitted one: pull " + pull);
     }
 
     /** N λ_N = F(τ N): the generic collapse of λ_N must find c1 = 1, c2 = −1 within its (over-wide) errors. */
