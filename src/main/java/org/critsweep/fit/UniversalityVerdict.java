@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * names a class only when it is the only consistent candidate and the data reject some class — for a lattice that is
  * another candidate; for an MLP, whose one candidate is mean field, it must be one of the lattice classes, judged as a
  * power check only. Two or more consistent candidates while another is rejected: "ambiguous: A or B"; none consistent,
- * or nothing rejected: "undetermined".
+ * nothing rejected, or the one consistent class tabulating none of the exponents (spreading data against MN):
+ * "undetermined".
  */
 public final class UniversalityVerdict {
 
@@ -65,7 +66,9 @@ public final class UniversalityVerdict {
         boolean somethingRejected = compared.size() > consistent.size()
                 || rivals.stream().anyMatch(r -> !r.consistent());
         Outcome outcome;
-        if (used.isEmpty() || consistent.isEmpty() || !somethingRejected) {
+        boolean onlyUntested = consistent.size() == 1 && compared.stream()
+                .noneMatch(c -> c.cls() == consistent.get(0) && Double.isFinite(c.pValue()));
+        if (used.isEmpty() || consistent.isEmpty() || !somethingRejected || onlyUntested) {
             outcome = Outcome.UNDETERMINED;
         } else {
             outcome = consistent.size() == 1 ? Outcome.NAMED : Outcome.AMBIGUOUS;
@@ -155,7 +158,8 @@ public final class UniversalityVerdict {
                 return UNDETERMINED + " (no usable exponent)";
             }
             String why = outcome != Outcome.UNDETERMINED ? "" : consistent.isEmpty() ? "no class consistent; "
-                    : "the data exclude no class; ";
+                    : consistent.size() == 1 && Double.isNaN(pOf(consistent.get(0)))
+                    ? "the one consistent class tabulates none of these exponents; " : "the data exclude no class; ";
             String line = comparisons.stream().map(ClassComparison::describe).collect(Collectors.joining("; "));
             String power = rivals.isEmpty() ? "" : "; power check against the lattice classes: "
                     + rivals.stream().map(ClassComparison::describe).collect(Collectors.joining(", "));

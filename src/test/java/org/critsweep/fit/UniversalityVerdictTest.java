@@ -121,6 +121,11 @@ class UniversalityVerdictTest {
         List<ExponentEvidence> withPair = new java.util.ArrayList<>(spreading);
         withPair.add(normal("delta", 0.17, 0.03));
         assertEquals("DP 1+1", UniversalityVerdict.judge(withPair, 1).label());
+        List<ExponentEvidence> neither = List.of(normal("delta_survival", 0.003, 0.001), normal("theta", 0.62, 0.01));
+        UniversalityVerdict.Verdict untested = UniversalityVerdict.judge(neither, 1);
+        assertEquals("undetermined", untested.label(), "MN 1+1 is consistent only because nothing tests it");
+        assertTrue(untested.describe().contains("tabulates none of these exponents"), untested.describe());
+        assertTrue(untested.toFitResults().stream().allMatch(r -> Double.isFinite(r.estimate())));
     }
 
     @Test
