@@ -39,6 +39,13 @@ public final class FamilyAnalysis {
                          Optional<SizeResult> offCriticalSize, Optional<OffCriticalAnalysis.Result> offCritical,
                          List<Collapse> collapses, List<ExponentEvidence> evidence,
                          UniversalityVerdict.Verdict verdict) {
+
+        /** κ of each size whose critical decay gave one, at x = the size, for {@link MetricFactorExtrapolation}. */
+        public List<Measurement> kappas() {
+            return sizes.stream().flatMap(s -> s.decay().flatMap(CriticalDecayAnalysis.Result::kappa)
+                    .filter(k -> Double.isFinite(k.estimate())).stream()
+                    .map(k -> new Measurement(s.size(), k.estimate(), k.stderr()))).toList();
+        }
     }
 
     private final AnalysisSpec analysis;

@@ -2,6 +2,8 @@ package org.critsweep.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.critsweep.fit.ChannelScan;
@@ -11,11 +13,15 @@ import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.LatticeExtrapolation;
 import org.critsweep.fit.Measurement;
+import org.critsweep.fit.MetricFactorExtrapolation;
 import org.critsweep.fit.ScaledPoint;
 import org.critsweep.fit.SpreadingAnalysis;
 import org.critsweep.fit.UniversalityVerdict;
 import org.critsweep.grid.ScalingFamily;
+import org.critsweep.kernel.Activation;
+import org.critsweep.theory.CriticalLine;
 import org.critsweep.theory.FiniteWidthLyapunov;
+import org.critsweep.theory.MeanField;
 
 /**
  * The rows of the {@code fits} and {@code fit_curves} tables from a family's {@link FamilyAnalysis.Report}. A row's
@@ -40,7 +46,7 @@ final class FitTables {
             Scope scope = Scope.size(family, size.size());
             size.root().ifPresent(r -> fit(scope, r));
             size.rhoRoot().ifPresent(r -> fit(scope, r));
-            String at = size.decayAt().map(s -> String.format(java.util.Locale.ROOT, " at sigma_w = %.6f", s))
+            String at = size.decayAt().map(s -> String.format(Locale.ROOT, " at sigma_w = %.6f", s))
                     .orElse("");
             size.decay().ifPresent(decay -> {
                 decay.delta().ifPresent(r -> fit(scope, located(r, r.quantity(), at)));
@@ -58,6 +64,12 @@ final class FitTables {
             e.laws().forEach((law, points) -> points.forEach(m -> curves.add(curveRow(Scope.infinite(family),
                     LatticeExtrapolation.LAW_CURVE, law, m.x(), m.value(), m.stderr()))));
         });
+        if (family.mlp()) {
+            MetricFactorExtrapolation.fit(report.kappas()).ifPresent(k -> {
+                k.forEach(r -> fit(Scope.infinite(family), r));
+                meanFieldKappa(family, k.get(0)).ifPresent(r -> fit(Scope.infinite(family), r));
+            });
+        }
         report.offCriticalSize().ifPresent(s -> report.offCritical().ifPresent(off -> {
             Scope scope = Scope.size(family, s.size());
             off.exponents().forEach(r -> fit(scope, r));
@@ -153,16 +165,34 @@ final class FitTables {
      * beside the fitted one; quality is the pull (fitted − predicted)/stderr. Empty where the activation has no
      * critical line at this σ_b or no stationary finite-width state.
      */
-    private static java.util.Optional<FitResult> predictedSlope(ScalingFamily family, FitResult fitted) {
+    private static Optional<FitResult> predictedSlope(ScalingFamily family, FitResult fitted) {
         try {
             double slope = FiniteWidthLyapunov.rootShift(family.activation().activation(), family.sigmaB());
             double pull = (fitted.estimate() - slope) / fitted.stderr();
-            return java.util.Optional.of(new FitResult(CriticalPointExtrapolation.SLOPE + "_theory", slope, Double.NaN,
-                    Double.NaN, Double.NaN, "quadrature_lambda_n", String.format(java.util.Locale.ROOT,
+            return Optional.of(new FitResult(CriticalPointExtrapolation.SLOPE + "_theory", slope, Double.NaN,
+                    Double.NaN, Double.NaN, "quadrature_lambda_n", String.format(Locale.ROOT,
                     "-c/lambda_MF'(sigma_w,c), c of lambda_N = lambda_MF + c/N; fitted %s",
                     fitted.valueWithError("a")), pull, fitted.nUsed()));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code kappa_mean_field}: the mean-field metric factor at the infinite-width critical point (PHYSICS.md §4),
+     * beside the extrapolated one; quality is the pull (κ∞ − κ_MF)/stderr. Empty without a critical line at this σ_b.
+     */
+    private static Optional<FitResult> meanFieldKappa(ScalingFamily family, FitResult extrapolated) {
+        Activation phi = family.activation().activation();
+        try {
+            double sigmaWc = CriticalLine.sigmaWc(phi, family.sigmaB());
+            double kappa = MeanField.of(phi, sigmaWc, family.sigmaB()).point().kappa();
+            return Optional.of(new FitResult("kappa_mean_field", kappa, Double.NaN, Double.NaN, Double.NaN,
+                    "quadrature_at_sigma_w_c", String.format(Locale.ROOT, "sigma_w,c = %.6f; fitted %s", sigmaWc,
+                    extrapolated.valueWithError("kappa_inf")), (extrapolated.estimate() - kappa)
+                    / extrapolated.stderr(), extrapolated.nUsed()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
