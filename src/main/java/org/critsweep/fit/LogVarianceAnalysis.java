@@ -1,6 +1,7 @@
 package org.critsweep.fit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,17 +73,23 @@ public final class LogVarianceAnalysis {
         this.campaignSeed = campaignSeed;
     }
 
+    /** The λ_N roots σ_w,c(N) of a family's analysis, by width (widths without a root absent). */
+    public static Map<Integer, Double> roots(FamilyAnalysis.Report report) {
+        Map<Integer, Double> roots = new HashMap<>();
+        report.sizes().forEach(s -> s.root().ifPresent(r -> roots.put(s.size(), r.estimate())));
+        return roots;
+    }
+
     /**
-     * @param report the family's analysis, for the roots σ_w,c(N)
-     * @param exact  the exact law at (width, σ_w), empty where there is none
+     * @param roots σ_w,c(N) by width ({@link #roots})
+     * @param exact the exact law at (width, σ_w), empty where there is none
      */
-    public Result analyse(FamilyData data, FamilyAnalysis.Report report,
+    public Result analyse(FamilyData data, Map<Integer, Double> roots,
                           BiFunction<Integer, Double, Optional<ExactGrowth>> exact) {
         List<Width> widths = new ArrayList<>();
         for (Map.Entry<Integer, List<LambdaPoint>> entry : data.lambdaBySize().entrySet()) {
             int width = entry.getKey();
-            Optional<Double> root = report.sizes().stream().filter(s -> s.size() == width).findFirst()
-                    .flatMap(FamilyAnalysis.SizeResult::root).map(FitResult::estimate);
+            Optional<Double> root = Optional.ofNullable(roots.get(width));
             chosen(entry.getValue(), root).ifPresent(p -> analyseWidth(data, width, p, root, exact)
                     .ifPresent(widths::add));
         }

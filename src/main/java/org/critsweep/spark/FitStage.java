@@ -47,7 +47,8 @@ public final class FitStage {
         LogVarianceAnalysis logVariance = new LogVarianceAnalysis(campaign.analysis(), campaign.seed());
         families.forEach((family, inputs) -> {
             if (family.mlp()) {
-                tables.logVariance(family, logVariance.analyse(inputs, reports.get(family), exactGrowth(family)));
+                tables.logVariance(family, logVariance.analyse(inputs,
+                        LogVarianceAnalysis.roots(reports.get(family)), exactGrowth(family)));
             }
         });
         ChannelScans.add(tables, reports);
