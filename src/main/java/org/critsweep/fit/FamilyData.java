@@ -21,6 +21,14 @@ public interface FamilyData {
      */
     Map<String, ReplicaMatrix> replicaRho(List<String> pointIds, LayerWindow layers);
 
+    /**
+     * The replica-level ln G^l (G = |h^l|²/n of one input) of each point over {@code layers}, as {@link #replicaRho};
+     * a source without it (a test's planted λ_N) gives none, and the analysis of Var ln G then has no rows.
+     */
+    default Map<String, ReplicaMatrix> replicaLnG(List<String> pointIds, LayerWindow layers) {
+        return Map.of();
+    }
+
     /** A replica mean and its standard error per layer of {@code layers}, per point (absent without data). */
     Map<String, List<Measurement>> curves(List<String> pointIds, AggregatedCurve curve, LayerWindow layers);
 }

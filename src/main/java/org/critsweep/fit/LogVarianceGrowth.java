@@ -28,6 +28,8 @@ public record LogVarianceGrowth(double slope, double slopeStderr, double curvatu
      * @param width  n
      * @param layers the layers, in order, of the columns of {@code lnG}
      * @param lnG    ln G^l by [replica][layer index], every entry finite
+     * @param bootstrap the resampling of replicas, or null for none (the errors are then NaN: the layers' own
+     *                  scatter would understate them)
      * @return the fit, or empty with fewer than 4 layers or 3 replicas, or a degenerate design
      */
     public static Optional<LogVarianceGrowth> fit(int width, int[] layers, double[][] lnG, Bootstrap bootstrap) {
@@ -46,10 +48,13 @@ public record LogVarianceGrowth(double slope, double slopeStderr, double curvatu
         if (point.isEmpty()) {
             return Optional.empty();
         }
+        double[] p = point.get();
+        if (bootstrap == null) {
+            return Optional.of(new LogVarianceGrowth(p[1], Double.NaN, p[2], Double.NaN, p[0], layers.length));
+        }
         double[] failed = {Double.NaN, Double.NaN, Double.NaN};
         double[][] samples = bootstrap.resample(new int[] {lnG.length},
                 draw -> quadratic(x, variances(lnG, draw[0])).orElse(failed));
-        double[] p = point.get();
         return Optional.of(new LogVarianceGrowth(p[1], spread(samples, 1), p[2], spread(samples, 2), p[0],
                 layers.length));
     }

@@ -137,6 +137,9 @@ public final class ReportPage {
         groups.put("Data collapse of the depth scan", CollapsePlots.depthScan(family));
         groups.put("Data collapse of λ_N", CollapsePlots.lambda(family));
         groups.put("Off-critical exponents", OffCriticalPlots.of(family));
+        if (family.family().mlp()) {
+            groups.put("Finite-width growth of Var ln G", LogVariancePlots.of(family));
+        }
         return groups;
     }
 

@@ -24,10 +24,10 @@ import org.critsweep.grid.ScalingFamily;
 
 /**
  * What the fit stage reads for one scaling family, by Spark SQL over the campaign's views: the replica-level λ_N of
- * every point (from {@code raw} at the last layer), replica-level ρ curves of selected points (for the bootstrap),
- * and replica means from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair decay and are
- * left out ({@link SpreadingInputs} reads them), and so are replicas that a numerical fault stopped, as in
- * {@code curves}. A NaN or infinity read here is refused ({@link FiniteGuard}).
+ * every point (from {@code raw} at the last layer), replica-level ρ and ln G curves of selected points (for the
+ * bootstrap), and replica means from {@code curves}. Spreading runs (CNN protocol {@code spreading}) have no pair
+ * decay and are left out ({@link SpreadingInputs} reads them), and so are replicas that a numerical fault stopped, as
+ * in {@code curves}. A NaN or infinity read here is refused ({@link FiniteGuard}).
  */
 final class FitInputs implements FamilyData {
 
@@ -38,8 +38,8 @@ final class FitInputs implements FamilyData {
             WHERE r.layer = p.depth AND r.tangent_log_norm IS NOT NULL AND r.fault IS NULL
               AND (p.protocol IS NULL OR p.protocol = 'pair')
             ORDER BY p.point_id, r.replica""";
-    private static final String RHO = """
-            SELECT point_id, replica, layer, rho FROM raw
+    private static final String REPLICAS = """
+            SELECT point_id, replica, layer, %s AS value FROM raw
             WHERE point_id IN (%s) AND layer BETWEEN %d AND %d AND fault IS NULL
             ORDER BY point_id, replica, layer""";
     private static final String CURVE = """
@@ -101,13 +101,26 @@ final class FitInputs implements FamilyData {
 
     @Override
     public Map<String, ReplicaMatrix> replicaRho(List<String> pointIds, LayerWindow window) {
+        return replicas("rho", "raw.rho", pointIds, window);
+    }
+
+    /** ln of {@code raw.g}; a G ≤ 0 in a replica without a fault reads as NaN and is refused. */
+    @Override
+    public Map<String, ReplicaMatrix> replicaLnG(List<String> pointIds, LayerWindow window) {
+        return replicas("IF(g > 0, LN(g), double('NaN'))", "ln raw.g", pointIds, window);
+    }
+
+    /** The values of {@code expression} over raw by point, replica and layer, as {@link #replicaRho} describes. */
+    private Map<String, ReplicaMatrix> replicas(String expression, String source, List<String> pointIds,
+                                                LayerWindow window) {
         Map<String, TreeMap<Integer, List<double[]>>> rows = new HashMap<>();
-        FiniteGuard guard = new FiniteGuard("raw.rho");
-        for (Row row : spark.sql(RHO.formatted(quoted(pointIds), window.from(), window.to())).collectAsList()) {
+        FiniteGuard guard = new FiniteGuard(source);
+        for (Row row : spark.sql(REPLICAS.formatted(expression, quoted(pointIds), window.from(), window.to()))
+                .collectAsList()) {
             String pointId = row.getAs("point_id");
             rows.computeIfAbsent(pointId, k -> new TreeMap<>())
                     .computeIfAbsent(row.<Integer>getAs("replica"), k -> new ArrayList<>())
-                    .add(new double[] {row.<Integer>getAs("layer"), guard.check(pointId, row.getAs("rho"))});
+                    .add(new double[] {row.<Integer>getAs("layer"), guard.check(pointId, row.getAs("value"))});
         }
         guard.refuseAny();
         Map<String, ReplicaMatrix> matrices = new HashMap<>();

@@ -4,23 +4,28 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.critsweep.fit.ExactGrowth;
 import org.critsweep.fit.FamilyAnalysis;
+import org.critsweep.fit.LogVarianceAnalysis;
 import org.critsweep.fit.SpreadingAnalysis;
 import org.critsweep.grid.Campaign;
 import org.critsweep.grid.ScalingFamily;
 import org.critsweep.store.CampaignDamage;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
+import org.critsweep.theory.ExactFiniteWidth;
 
 /**
  * The fit stage (PHYSICS.md §6–7): for every scaling family in the campaign's views ({@code raw}, {@code points},
- * {@code curves}), the {@link FamilyAnalysis} of its pair runs and the {@link SpreadingAnalysis} of its spreading
- * runs; written as the {@code fits} and {@code fit_curves} tables and registered as views. It depends only on what
+ * {@code curves}), the {@link FamilyAnalysis} of its pair runs (for an MLP also the {@link LogVarianceAnalysis} of
+ * Var ln G, §5) and the {@link SpreadingAnalysis} of its spreading runs; written as the {@code fits} and {@code fit_curves} tables and registered as views. It depends only on what
  * the earlier stages wrote, so {@code critsweep fit DIR} can redo it.
  */
 public final class FitStage {
@@ -39,6 +44,13 @@ public final class FitStage {
         Map<ScalingFamily, FamilyAnalysis.Report> reports = new LinkedHashMap<>();
         families.forEach((family, inputs) -> reports.put(family, analysis.analyse(inputs)));
         reports.forEach(tables::add);
+        LogVarianceAnalysis logVariance = new LogVarianceAnalysis(campaign.analysis(), campaign.seed());
+        families.forEach((family, inputs) -> {
+            if (family.mlp()) {
+                tables.logVariance(family, logVariance.analyse(inputs,
+                        LogVarianceAnalysis.roots(reports.get(family)), exactGrowth(family)));
+            }
+        });
         ChannelScans.add(tables, reports);
         SpreadingAnalysis spreading = new SpreadingAnalysis(campaign.analysis(), campaign.seed());
         List<Double> thresholds = campaign.grid().conv() == null ? List.of()
@@ -50,6 +62,15 @@ public final class FitStage {
         Set<ScalingFamily> analysed = new HashSet<>(families.keySet());
         analysed.addAll(spreadingFamilies.keySet());
         return analysed.size();
+    }
+
+    /**
+     * The exact growth of Var ln G where the family is solvable (PHYSICS.md §5); q0 only shifts E ln G, so the law's
+     * variances are those of q0 = 1.
+     */
+    private static BiFunction<Integer, Double, Optional<ExactGrowth>> exactGrowth(ScalingFamily family) {
+        return (width, sigmaW) -> ExactFiniteWidth.of(family.activation(), sigmaW, family.sigmaB(), 1.0, width)
+                .map(law -> new ExactGrowth(law.lnG0Variance(), law.lnGVarianceSlope(), law.lnGVarianceSlopeLimit()));
     }
 
     private static void write(SparkSession spark, CampaignStore store, String table, List<Row> rows,

@@ -12,6 +12,8 @@ import org.critsweep.fit.CollapseData;
 import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.LatticeExtrapolation;
+import org.critsweep.fit.LogVarianceAnalysis;
+import org.critsweep.fit.LogVarianceCollapse;
 import org.critsweep.fit.Measurement;
 import org.critsweep.fit.MetricFactorExtrapolation;
 import org.critsweep.fit.ScaledPoint;
@@ -85,6 +87,24 @@ final class FitTables {
             }
         }
         verdict(all, report.verdict());
+    }
+
+    /**
+     * The growth of Var ln G (PHYSICS.md §5): per width its fits and the curves {@code ln_g_var} and
+     * {@code ln_g_var_exact} (against l/n), across widths the collapse {@code ln_g_var_collapse} and the n → ∞
+     * extrapolation of the slope ({@code N->inf}).
+     */
+    void logVariance(ScalingFamily family, LogVarianceAnalysis.Result result) {
+        for (LogVarianceAnalysis.Width width : result.widths()) {
+            Scope scope = Scope.size(family, width.width());
+            width.fits().forEach(r -> fit(scope, r));
+            curve(scope, LogVarianceAnalysis.CURVE, width.curve());
+            curve(scope, LogVarianceAnalysis.CURVE_EXACT, width.exactCurve());
+        }
+        Scope all = Scope.all(family, result.widths().stream().map(LogVarianceAnalysis.Width::width).toList());
+        result.collapse().curves().forEach((series, points) -> points.forEach(m -> curves.add(curveRow(all,
+                LogVarianceCollapse.CURVE, series, m.x(), m.value(), m.stderr()))));
+        result.collapse().extrapolation().forEach(r -> fit(Scope.infinite(family), r));
     }
 
     /**

@@ -93,6 +93,19 @@ public record ExactFiniteWidth(int width, double lnG0Mean, double lnG0Variance, 
         return lnG0Mean + layer * lnRMean;
     }
 
+    /** n Var ln R: the growth of Var ln G per unit of l/n (6.71 at n = 16, 5.31 at n = 64 for ReLU). */
+    public double lnGVarianceSlope() {
+        return width * lnRVariance;
+    }
+
+    /**
+     * n (E[R²]/E[R]² − 1) = n Var R / E[R]², the limit of {@link #lnGVarianceSlope()} as n → ∞ (ln R → R − 1): 5 for
+     * ReLU, 2 for linear, at every n.
+     */
+    public double lnGVarianceSlopeLimit() {
+        return width * (rSecondMomentRatio - 1.0);
+    }
+
     /** Var ln G^l. */
     public double lnGVariance(int layer) {
         return lnG0Variance + layer * lnRVariance;

@@ -48,6 +48,26 @@ class ExactFiniteWidthSamplingTest {
         }
     }
 
+    /**
+     * The slope of Var ln G in l/n, n Var ln R (the fit stage's ln_g_var_slope_exact), against n times the sampled
+     * Var ln R at n = 16 (ReLU 6.71, linear 2.13); its n → ∞ limit is n Var R = 5 and 2 (Var of (2/n)χ²_K and of
+     * χ²_n/n), which the slope at n = 4096 approaches within its ≈ 17/n and 2/n corrections.
+     */
+    @Test
+    void logVarianceSlopeIsNTimesTheSampledVarLnR() {
+        int n = 16;
+        for (ActivationKind kind : new ActivationKind[] {ActivationKind.RELU, ActivationKind.LINEAR}) {
+            boolean relu = kind == ActivationKind.RELU;
+            ExactFiniteWidth law = ExactFiniteWidth.of(kind, 1.0, 0.0, 1.0, n).orElseThrow();
+            Estimate sampled = Moments.variance(positiveLogs(factors(n, 1.0, relu, 300 + (relu ? 1 : 0))));
+            assertZ(sampled, law.lnGVarianceSlope() / n, kind + ": n Var ln R / n at n = " + n);
+            double limit = relu ? 5.0 : 2.0;
+            assertTrue(Math.abs(law.lnGVarianceSlopeLimit() - limit) < 1e-12, kind + " limit");
+            double far = ExactFiniteWidth.of(kind, 1.0, 0.0, 1.0, 4096).orElseThrow().lnGVarianceSlope();
+            assertTrue(far > limit && far < limit + 20.0 / 4096, kind + ": slope at n = 4096 is " + far);
+        }
+    }
+
     /** The sphere's first layer: not the Gaussian 5/n but 3/(n + 2) (0.167 against 0.3125 at n = 16). */
     @Test
     void reluFirstLayerOnTheSphereHasTheBetaLaw() {
