@@ -40,6 +40,7 @@ public final class FitStage {
         families.forEach((family, inputs) -> reports.put(family, analysis.analyse(inputs)));
         reports.forEach(tables::add);
         ChannelScans.add(tables, reports);
+        XiCorrections.add(spark, tables, families);
         SpreadingAnalysis spreading = new SpreadingAnalysis(campaign.analysis(), campaign.seed());
         List<Double> thresholds = campaign.grid().conv() == null ? List.of()
                 : campaign.grid().conv().activeThresholds();
