@@ -28,7 +28,9 @@ final class XiCorrectionPlot {
         XYChart chart = Charts.chart(TITLE, "ξ_MF / N", "ξ_MF / ξ_N − 1", LegendPosition.InsideNW);
         curve.forEach((series, points) -> {
             if (!series.equals(XiCorrection.PREDICTED)) {
-                Charts.points(chart, series, points, family.color(FamilyResults.sizeOf(series)));
+                int width = FamilyResults.sizeOf(series);
+                Charts.points(chart, series, points, family.sizes().contains(width) ? family.color(width)
+                        : Charts.color(chart.getSeriesMap().size()));
             }
         });
         Charts.reference(chart, "predicted −2c ξ_MF/N", predicted.stream().mapToDouble(Measurement::x).toArray(),

@@ -116,7 +116,9 @@ final class FitTables {
     void xiCorrection(ScalingFamily family, XiCorrection.Result result) {
         Scope infinite = Scope.infinite(family);
         for (XiCorrection.Coefficient c : result.coefficients()) {
-            Scope at = new Scope(family, null, null, infinite.label() + ", sigma_w=" + c.sigmaW());
+            String sigmaW = new java.math.BigDecimal(c.sigmaW()).round(new java.math.MathContext(10))
+                    .stripTrailingZeros().toPlainString();
+            Scope at = new Scope(family, null, null, infinite.label() + ", sigma_w=" + sigmaW);
             fit(at, c.measured());
             fit(at, c.predicted());
         }
