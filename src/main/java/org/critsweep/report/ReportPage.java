@@ -131,7 +131,7 @@ public final class ReportPage {
         groups.put("Order parameter ρ(l)", List.of(LayerPlots.rhoAcrossTheTransition(family),
                 LayerPlots.rhoAtTheCriticalPoint(family)));
         groups.put("Lyapunov exponent and critical point", family.family().mlp()
-                ? List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family))
+                ? List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family), XiCorrectionPlot.of(family))
                 : List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family), ChannelScanPlot.of(family)));
         groups.put("Critical decay", List.of(EffectiveExponentPlot.of(family)));
         groups.put("Data collapse of the depth scan", CollapsePlots.depthScan(family));

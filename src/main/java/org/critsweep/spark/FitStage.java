@@ -52,6 +52,7 @@ public final class FitStage {
             }
         });
         ChannelScans.add(tables, reports);
+        XiCorrections.add(spark, tables, families);
         SpreadingAnalysis spreading = new SpreadingAnalysis(campaign.analysis(), campaign.seed());
         List<Double> thresholds = campaign.grid().conv() == null ? List.of()
                 : campaign.grid().conv().activeThresholds();

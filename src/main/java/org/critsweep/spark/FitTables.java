@@ -19,6 +19,7 @@ import org.critsweep.fit.MetricFactorExtrapolation;
 import org.critsweep.fit.ScaledPoint;
 import org.critsweep.fit.SpreadingAnalysis;
 import org.critsweep.fit.UniversalityVerdict;
+import org.critsweep.fit.XiCorrection;
 import org.critsweep.grid.ScalingFamily;
 import org.critsweep.kernel.Activation;
 import org.critsweep.theory.CriticalLine;
@@ -138,6 +139,24 @@ final class FitTables {
         scan.fits().forEach(r -> fit(scope, r));
         scan.curve().forEach((series, points) -> points.forEach(m -> curves.add(curveRow(scope, ChannelScan.CURVE,
                 series, m.x(), m.value(), m.stderr()))));
+    }
+
+    /**
+     * The finite-width correction to ξ ({@link XiCorrection}): per σ_w the fitted and predicted c at scope
+     * {@code N->inf, sigma_w=<σ_w>}, the pooled rows and the {@code xi_correction} curve at {@code N->inf}.
+     */
+    void xiCorrection(ScalingFamily family, XiCorrection.Result result) {
+        Scope infinite = Scope.infinite(family);
+        for (XiCorrection.Coefficient c : result.coefficients()) {
+            String sigmaW = new java.math.BigDecimal(c.sigmaW()).round(new java.math.MathContext(10))
+                    .stripTrailingZeros().toPlainString();
+            Scope at = new Scope(family, null, null, infinite.label() + ", sigma_w=" + sigmaW);
+            fit(at, c.measured());
+            fit(at, c.predicted());
+        }
+        result.pooled().forEach(r -> fit(infinite, r));
+        result.curve().forEach((series, points) -> points.forEach(m -> curves.add(curveRow(infinite,
+                XiCorrection.CURVE, series, m.x(), m.value(), m.stderr()))));
     }
 
     /** Where a row belongs: the family columns plus a scope label. */

@@ -76,6 +76,28 @@ class PlotsTest {
         assertInstanceOf(Panel.Omission.class, ExtrapolationPlot.of(cnn));
     }
 
+    /**
+     * The ξ correction: left out without its curve (a one-width campaign), drawn with one point and no fitted slope
+     * (nothing to fit), and with the slope line through the origin ending at the last predicted point when fitted.
+     */
+    @Test
+    void xiCorrectionIsLeftOutWithoutDataAndDrawsFromASinglePoint() {
+        assertInstanceOf(Panel.Omission.class, XiCorrectionPlot.of(family(List.of())));
+        List<FitCurvePoint> single = List.of(ReportFixtures.curvePoint("xi_correction", "N=32", 0.1, 0.17),
+                ReportFixtures.curvePoint("xi_correction", "predicted", 0.1, 0.18));
+        XYChart lone = chart(XiCorrectionPlot.of(ReportFixtures.campaign("xi", List.of(), single)
+                .family(ReportFixtures.TANH)));
+        assertEquals(List.of("N=32", "predicted −2c ξ_MF/N"), List.copyOf(lone.getSeriesMap().keySet()));
+        List<FitCurvePoint> two = new ArrayList<>(single);
+        two.add(ReportFixtures.curvePoint("xi_correction", "N=16", 0.2, 0.35));
+        two.add(ReportFixtures.curvePoint("xi_correction", "predicted", 0.2, 0.36));
+        XYChart fitted = chart(XiCorrectionPlot.of(ReportFixtures.campaign("xi", List.of(ReportFixtures.fit(null,
+                "N->inf", "xi_correction_slope", 1.75, 0.05, "2 points")), two).family(ReportFixtures.TANH)));
+        XYSeries line = fitted.getSeriesMap().get("fit slope = 1.750 ± 0.050");
+        assertArrayEquals(new double[] {0.0, 0.2}, line.getXData(), 1e-12);
+        assertArrayEquals(new double[] {0.0, 0.35}, line.getYData(), 1e-12);
+    }
+
     @Test
     void rhoAcrossTheTransitionIsLogLogWithOneMeanFieldLegendEntry() {
         XYChart chart = chart(LayerPlots.rhoAcrossTheTransition(family(List.of())));

@@ -42,8 +42,8 @@ class ReportPageTest {
             assertEquals(2 * Charts.WIDTH, image.getWidth(), "drawn at twice the nominal size");
             assertEquals(2 * Charts.HEIGHT, image.getHeight());
         }
-        // δ_eff, the two collapses, β, ν_∥ and Var ln G: no rows in fit_curves, so one line each and no image
-        assertEquals(6, html.split("<p class=\"omitted\">", -1).length - 1, html);
+        // δ_eff, the two collapses, β, ν_∥, Var ln G and the ξ correction: no rows in fit_curves, so one line each
+        assertEquals(7, html.split("<p class=\"omitted\">", -1).length - 1, html);
         assertTrue(html.contains("<strong>Effective exponent δ_eff(l) at σ_w,c(N)</strong> — not drawn: no"
                 + " critical-decay fit"), html);
         assertTrue(html.contains("<strong>Chaotic plateau ρ*(σ_w) and β</strong> — not drawn: no rho_plateau points"

@@ -107,6 +107,32 @@ class FitStageTest {
         assertEquals(SIGMA_WC, tc.getAs("estimate"), 3 * tc.<Double>getAs("stderr") + 0.002);
     }
 
+    /**
+     * The finite-width correction to ξ (PHYSICS.md §5): per σ_w the 1/N coefficient of λ_N agrees with the quadrature
+     * c within 3 standard errors, and the pooled ξ_MF/ξ_N − 1 against ξ_MF/N is a nonzero slope (the correction is
+     * seen) that agrees with −2c and passes the χ² against the predicted points. The errors on this campaign: c to
+     * about ±0.3 per σ_w, the slope to about ±0.1 of its ≈ 1.76.
+     */
+    @Test
+    void theCorrectionToTheCorrelationDepthIsTheOnePredicted() {
+        SparkSession spark = SharedSpark.session();
+        List<Row> coefficients = spark.sql("SELECT * FROM fits WHERE quantity = 'lambda_n_coefficient_theory'")
+                .collectAsList();
+        assertTrue(coefficients.size() >= 2, "sigma_w with two widths inside the cuts: " + coefficients);
+        for (Row c : coefficients) {
+            assertTrue(Math.abs(c.<Double>getAs("quality")) < 3.0, "pull of c: " + c);
+        }
+        Map<String, Row> fits = fitsByKey(spark);
+        Row slope = fits.get("N->inf xi_correction_slope wls_through_origin");
+        double stderr = slope.getAs("stderr");
+        assertTrue(slope.<Double>getAs("estimate") > 5 * stderr, "the correction is not seen: " + slope);
+        assertTrue(Math.abs(fits.get("N->inf xi_correction_slope_theory quadrature_lambda_n").<Double>getAs("quality"))
+                < 3.0, "pull of the slope");
+        assertTrue(fits.get("N->inf xi_correction_p chi2_upper_tail").<Double>getAs("estimate") > 1e-3);
+        assertEquals(3L, spark.sql("SELECT DISTINCT series FROM fit_curves WHERE curve = 'xi_correction'").count(),
+                "N=128, N=256 and predicted");
+    }
+
     @Test
     void everyExpectedQuantityIsThereWithItsWindowAndCurves() {
         SparkSession spark = SharedSpark.session();
