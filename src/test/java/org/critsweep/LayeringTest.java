@@ -47,6 +47,13 @@ class LayeringTest {
         importNone(new String[] {"org.critsweep.report.."}, "org.critsweep.cli..");
     }
 
+    /** {@code sql} without Spark: the DuckDB engine and what the engines share start no Spark and need no cli. */
+    @Test
+    void queryImportsNoSparkHadoopOrUpperLayers() {
+        importNone(new String[] {"org.critsweep.query.."}, "org.critsweep.report..", "org.critsweep.cli..",
+                "org.critsweep.notebook..");
+    }
+
     /** No class in {@code packages} depends on Spark, Hadoop, Scala, the spark package or {@code forbidden}. */
     private static void importNone(String[] packages, String... forbidden) {
         String[] all = Stream.concat(Arrays.stream(SPARK), Arrays.stream(forbidden)).toArray(String[]::new);

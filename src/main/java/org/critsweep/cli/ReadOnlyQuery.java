@@ -1,6 +1,5 @@
 package org.critsweep.cli;
 
-import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
@@ -11,6 +10,7 @@ import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.critsweep.grid.BadInputException;
+import org.critsweep.query.ReadOnlyRefusal;
 import scala.runtime.BoxedUnit;
 
 /**
@@ -37,9 +37,7 @@ final class ReadOnlyQuery {
     static void require(SparkSession spark, String text) throws ParseException {
         LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(text);
         if (!readOnly(plan)) {
-            throw new BadInputException("QUERY", "sql is read-only; a statement that writes or changes the session"
-                    + " (here " + firstWord(text) + ") is refused: give a query (SELECT, WITH, VALUES, FROM, TABLE),"
-                    + " SHOW, DESCRIBE, or EXPLAIN of a query");
+            throw ReadOnlyRefusal.of(text);
         }
     }
 
@@ -60,14 +58,5 @@ final class ReadOnlyQuery {
             return BoxedUnit.UNIT;
         });
         return !writes[0];
-    }
-
-    private static String firstWord(String text) {
-        String stripped = text.strip();
-        int end = 0;
-        while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? "the statement" : stripped.substring(0, end).toUpperCase(Locale.ROOT);
     }
 }

@@ -1,15 +1,15 @@
 package org.critsweep.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkThrowable;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.critsweep.grid.BadInputException;
-import org.critsweep.spark.CampaignViews;
+import org.critsweep.query.CampaignLabels;
+import org.critsweep.query.DuckDbEngine;
+import org.critsweep.query.QueryEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,34 +17,43 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sql}: one Spark SQL query over the tables of one or more campaigns, registered as views of the tables' names
- * with a {@code campaign} column ({@link CampaignViews}); the result as a text table, CSV, JSON lines or Parquet. The
- * statement must only read ({@link ReadOnlyQuery}).
+ * {@code sql}: SQL over the tables of one or more campaigns, registered as views of the tables' names with a
+ * {@code campaign} column, on DuckDB or Spark ({@link SqlEngine}); one query's result as a text table, CSV, JSON lines
+ * or Parquet, or, on a terminal with no query, an interactive shell ({@link QueryShell}). The statement must only
+ * read ({@link ReadOnlyQuery}, and on DuckDB {@code org.critsweep.query.DuckDbReadOnly}).
  */
 @Command(name = "sql", mixinStandardHelpOptions = true, description = "Query the tables of one or more campaigns"
-        + " (views points, raw, theory, curves, fits, fit_curves, each with a campaign column) with Spark SQL.")
+        + " (views points, raw, theory, curves, fits, fit_curves, each with a campaign column) with SQL, on DuckDB"
+        + " or Spark; with no query on a terminal, an interactive shell.")
 final class SqlCommand implements Callable<Integer> {
 
-    /**
-     * The SQLSTATE classes of Spark's errors in the query itself: 42 (syntax, unknown table or column), 22 (data,
-     * e.g. a division by zero or a bad cast under ANSI SQL) and 0A (an unsupported feature).
-     */
-    private static final Set<String> QUERY_ERRORS = Set.of("42", "22", "0A");
+    /** Where the interactive shell appends its statements. */
+    static final String HISTORY = ".critsweep_history";
 
     @Option(names = "--campaign", paramLabel = "DIR|GLOB", required = true,
             description = "A campaign output directory, or a glob of them such as 'runs/*' (repeatable).")
     List<String> campaigns;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
-            description = "A Spark SQL query; without it (and without -f) the query is read from standard input.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "A SQL query; without it (and"
+            + " without -f) an interactive shell on a terminal, else the query is read from standard input.")
     String query;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the query from FILE ('-': stdin).")
     String file;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: duckdb for local directories, spark"
+                    + " for Hadoop URIs or a cluster --master).")
+    SqlEngine engine;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; parquet needs --out).")
     QueryOutput.Format format;
+
+    @Option(names = "--limit", paramLabel = "N", description = "The most rows to print (default: a table shows "
+            + QueryOutput.TERMINAL_ROWS + " on a terminal, else up to " + ResultFormats.TABLE_ROWS
+            + "; csv and json every row).")
+    Integer limit;
 
     @Option(names = "--out", paramLabel = "PATH",
             description = "Write the result to PATH (a file; a directory for parquet) instead of standard output.")
@@ -61,33 +70,33 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        master.check();
-        QueryOutput output = new QueryOutput(format, out, overwrite);
-        if (QueryText.fromStdin(query, file) && System.console() != null) {
-            spec.commandLine().getErr().println("critsweep: reading the query from standard input (end with Ctrl-D)");
+        SqlEngine chosen = engine.resolve(campaigns, master.url);
+        if (chosen == SqlEngine.spark) {
+            master.check();
         }
-        String text = QueryText.read(query, file, System.in);
+        boolean terminal = System.console() != null;
+        QueryOutput output = new QueryOutput(format, out, overwrite, limit, terminal);
+        boolean shell = terminal && QueryText.fromStdin(query, file) && file == null;
+        if (shell && out != null) {
+            throw new BadInputException("--out", "needs a query (an argument, -f FILE or standard input)");
+        }
+        String text = shell ? null : QueryText.read(query, file, System.in);
         List<Path> directories = CampaignDirectories.expand(campaigns);
-        CampaignViews.labels(directories); // a directory that is not a campaign fails before Spark starts
-        SparkSession spark = master.session();
-        try {
-            ReadOnlyQuery.require(spark, text);
-            CampaignViews.register(spark, directories);
-            output.write(spark.sql(text), spec.commandLine().getOut());
-        } catch (Exception e) {
-            throw asBadInput(e);
+        var labelled = CampaignLabels.of(directories); // a directory that is not a campaign fails before any engine
+        try (QueryEngine queries = chosen == SqlEngine.duckdb ? new DuckDbEngine(labelled)
+                : new SparkEngine(master.session(), directories)) {
+            if (shell) {
+                new QueryShell(queries, output, Path.of(System.getProperty("user.home"), HISTORY)).run(
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                        spec.commandLine().getOut(), spec.commandLine().getErr());
+                return 0;
+            }
+            try {
+                output.write(queries, text, spec.commandLine().getOut());
+            } catch (Exception e) {
+                throw queries.asBadInput(e);
+            }
         }
         return 0;
-    }
-
-    /** Spark's error in the query itself ({@link #QUERY_ERRORS}) as bad input with its message; others unchanged. */
-    private static Exception asBadInput(Exception e) {
-        if (!(e instanceof SparkThrowable error) || error.isInternalError() || error.getSqlState() == null
-                || !QUERY_ERRORS.contains(error.getSqlState().substring(0, 2))) {
-            return e;
-        }
-        // An analysis error's full message appends the query plan; a parse error's shows where in the query it is.
-        return new BadInputException("QUERY", e instanceof AnalysisException analysis && !(e instanceof ParseException)
-                ? analysis.getSimpleMessage() : e.getMessage().strip());
     }
 }

@@ -86,9 +86,9 @@ class ReliabilityCatalogueTest {
                 // sql
                 command("sql --campaign a file", List.of("sql", "--campaign", "<conf>", "SELECT 1"),
                         "--campaign: <conf> is a file, not a campaign directory"),
-                onCampaign("sql table of 40 million rows", "SELECT id FROM range(40000000)", "--format: the result has"
-                        + " more than 100000 rows, too many for an aligned table (held in memory); use --format csv or"
-                        + " json, which stream, with --out FILE for a file, or add a LIMIT"),
+                command("sql table above 100000 rows", List.of("sql", "--campaign", "<conf>", "--limit", "100001",
+                        "SELECT 1"), "--limit: expected an integer in [1, 100000], got 100001 (a table holds its rows"
+                        + " to align them; --format csv or json streams any number)"),
                 onCampaign("sql reading a missing path", "SELECT * FROM parquet.`<dir>/absent`", "QUERY:"
                         + " [PATH_NOT_FOUND] Path does not exist: file:<dir>/absent. SQLSTATE: 42K03"),
                 // --set
@@ -106,7 +106,7 @@ class ReliabilityCatalogueTest {
     /** {@code sql} of {@code query} over the committed campaign in {@code <out>}. */
     private static Case onCampaign(String name, String query, String message) {
         return new Case(name, MLP, StandardCharsets.UTF_8, MLP, List.of(List.of("sql", "--campaign", "<out>",
-                "--master", "local[2]", query)), List.of(Prior.THIS_CAMPAIGN), message);
+                "--engine", "spark", "--master", "local[2]", query)), List.of(Prior.THIS_CAMPAIGN), message);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,13 +51,7 @@ class SqlCommandTest {
     }
 
     private static Path run(String name, String grid) throws IOException {
-        Path conf = Files.writeString(temp.resolve(name + ".conf"), "campaign { name = " + name + ", seed = 11,"
-                + " output = \"" + runs.resolve(name) + "\" }\n"
-                + "grid {\n activation = tanh\n sigma_b = 0.3\n " + grid + "\n}\n"
-                + "analysis { bootstrap = 0, collapse = [] }\n");
-        Outcome run = cli("run", conf.toString(), "--master", "local[2]");
-        assertEquals(0, run.exitCode(), run.err());
-        return runs.resolve(name);
+        return SqlCommandTestCampaigns.run(temp, runs, name, grid);
     }
 
     static Outcome withStdin(String stdin, String... args) {
@@ -233,7 +227,7 @@ class SqlCommandTest {
         Path directory = Files.createDirectories(temp.resolve("errors"));
         for (String format : List.of("csv", "parquet")) {
             Path out = directory.resolve("result." + format);
-            Outcome o = sql("--format", format, "--out", out.toString(), query);
+            Outcome o = sql("--engine", "spark", "--format", format, "--out", out.toString(), query);
             assertEquals(2, o.exitCode(), o.err());
             assertTrue(o.err().contains("critsweep: QUERY: " + message), o.err());
             assertFalse(o.err().contains("'Project"), "no logical plan in the message: " + o.err());

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The catalogue of {@code sql} statements and outputs that would write into a campaign (docs/ERRORS.md, "sql is
  * read-only"): each exits with 2, prints nothing on stdout and exactly one line on stderr naming QUERY or
  * {@code --out}, and leaves the campaign byte-identical (every file's content, size and modification time). In
- * statements {@code <c>} is the campaign's directory.
+ * statements {@code <c>} is the campaign's directory. The statements are Spark SQL's, run with {@code --engine spark};
+ * {@code SqlEnginesTest} has DuckDB's.
  */
 class SqlSafetyCatalogueTest {
 
@@ -133,7 +134,7 @@ class SqlSafetyCatalogueTest {
                 "VALUES (1)", "TABLE points", "FROM points SELECT sigma_w", "SHOW TABLES", "SHOW COLUMNS IN curves",
                 "DESCRIBE curves", "DESCRIBE QUERY SELECT * FROM curves",
                 "EXPLAIN SELECT * FROM curves WHERE point_id IN (SELECT point_id FROM points)")) {
-            Outcome o = cli("sql", "--campaign", campaign.toString(), read);
+            Outcome o = cli("sql", "--engine", "spark", "--campaign", campaign.toString(), read);
             assertEquals(0, o.exitCode(), read + ": " + o.err());
         }
     }
@@ -148,7 +149,7 @@ class SqlSafetyCatalogueTest {
 
     private static void refusedAndNothingWritten(String message, String... args) throws IOException {
         Map<String, String> before = tree(campaign);
-        List<String> all = new ArrayList<>(List.of("sql", "--campaign", campaign.toString()));
+        List<String> all = new ArrayList<>(List.of("sql", "--engine", "spark", "--campaign", campaign.toString()));
         all.addAll(List.of(args));
         Outcome o = cli(all.toArray(String[]::new));
         String what = String.join(" ", all);
