@@ -172,6 +172,8 @@ class CampaignInputCatalogueTest {
                 file("unresolved substitution", MLP.replace("depth = 4", "depth = ${layers}"),
                         "<conf>:7: Could not resolve substitution to a value: ${layers}"),
                 file("required key missing", MLP.replace("depth = 4", ""), "grid.depth: required key is missing"),
+                file("included file missing", "include \"absent.conf\"\n" + MLP, "<conf>: include \"absent.conf\": no file"
+                        + " <dir>/absent.conf (a relative include is read from the directory of the file that includes it)"),
                 // Keys
                 set("unknown key, a typo", "grid.widht=[8]", "grid.widht: unknown key; did you mean grid.width?"
                         + " Allowed keys in grid: " + GRID_KEYS),
