@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.CampaignViews;
+import org.critsweep.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ final class SqlCommand implements Callable<Integer> {
         String text = QueryText.read(query, file, System.in);
         List<Path> directories = CampaignDirectories.expand(campaigns);
         CampaignViews.labels(directories); // a directory that is not a campaign fails before Spark starts
-        SparkSession spark = master.session();
+        SparkSession spark = master.session(SparkSessions.APP_NAME + " sql");
         try {
             ReadOnlyQuery.require(spark, text);
             CampaignViews.register(spark, directories);
