@@ -74,6 +74,9 @@ wait_for() {
 
 master_up() { grep -o 'Starting Spark master at spark://[0-9.]*:[0-9]*' "$dir/master.log" > /dev/null 2>&1; }
 
+master_ui='Bound MasterWebUI to [^,]*, and started at http://[^[:space:]]*'
+master_ui_up() { grep -o "$master_ui" "$dir/master.log" > /dev/null 2>&1; }
+
 workers_registered() {
     [ "$(cat "$dir"/worker-*.log 2>/dev/null | grep -c 'Successfully registered with master')" -ge "$workers" ]
 }
@@ -96,6 +99,10 @@ start() {
     wait_for "the master" master_up
     url=$(grep -o 'spark://[0-9.]*:[0-9]*' "$dir/master.log" | head -n 1)
     echo "$url" > "$dir/master-url"
+    # The master's web UI (its port is free too): where the workers, applications and executors are shown.
+    wait_for "the master's UI" master_ui_up
+    grep -o "$master_ui" "$dir/master.log" | head -n 1 | sed 's/.*started at //' > "$dir/master-ui-url"
+    echo "local-cluster: master UI $(cat "$dir/master-ui-url")" >&2
     i=1
     while [ "$i" -le "$workers" ]; do
         mkdir -p "$dir/worker-$i"
@@ -124,12 +131,13 @@ stop() {
         done
         rm -f "$pid_file"
     done
-    rm -f "$dir/master-url"
+    rm -f "$dir/master-url" "$dir/master-ui-url"
 }
 
 status() {
     [ -f "$dir/master-url" ] || { echo "local-cluster: not running (no $dir/master-url)" >&2; exit 1; }
     echo "master: $(cat "$dir/master-url")"
+    [ -s "$dir/master-ui-url" ] && echo "master UI: $(cat "$dir/master-ui-url")"
     running=0
     for pid_file in "$dir"/*.pid; do
         [ -f "$pid_file" ] || continue

@@ -36,6 +36,6 @@ final class CampaignFiles {
         } catch (IOException e) {
             throw new BadInputException("CONF", "cannot read " + file + ": " + e.getMessage());
         }
-        return TaskPlanner.plan(CampaignParser.parse(text, file.toString(), overrides));
+        return TaskPlanner.plan(CampaignParser.parse(text, file.toString(), overrides, new CampaignIncluder(file)));
     }
 }

@@ -10,6 +10,7 @@ import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignParser;
 import org.critsweep.spark.FitStage;
 import org.critsweep.spark.CampaignTables;
+import org.critsweep.spark.SparkSessions;
 import org.critsweep.store.CampaignDamage;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
@@ -50,7 +51,7 @@ final class FitCommand implements Callable<Integer> {
         Campaign campaign = CampaignParser.parse(store.recordedConfig(), directory.path + "/_campaign/manifest.json",
                 overrides);
         store.requireTables(TableNames.POINTS, TableNames.RAW, TableNames.CURVES);
-        SparkSession spark = master.session();
+        SparkSession spark = master.session(SparkSessions.APP_NAME + " fit " + campaign.name());
         CampaignTables.registerViews(spark, store);
         long start = System.nanoTime();
         int families = FitStage.run(spark, store, campaign);

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "critsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Maps the order-to-chaos transition of random deep networks on Apache Spark.",
         subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, FitCommand.class, ReportCommand.class,
-            SqlCommand.class, BenchCommand.class, TheoryCommand.class})
+            SqlCommand.class, BenchCommand.class, TheoryCommand.class,
+            CompletionCommand.class})
 public final class Main {
 
     static final int BAD_INPUT = 2;
@@ -92,7 +93,7 @@ public final class Main {
     }
 
     /** {@code --help} on every command, as the usage errors and the README promise. */
-    private static void withHelpOptions(CommandLine command) {
+    static void withHelpOptions(CommandLine command) {
         if (command.getCommandSpec().findOption("--help") == null) {
             command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
                     .description("Show this help message and exit.").build());

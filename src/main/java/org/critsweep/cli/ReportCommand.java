@@ -29,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
         CampaignStore store = directory.store();
         ReportStage.requireInputs(store);
         long start = System.nanoTime();
-        Path report = ReportStage.run(SparkSessions.getOrCreate("local[*]"), store);
+        Path report = ReportStage.run(SparkSessions.getOrCreate("local[*]", SparkSessions.APP_NAME + " report"), store);
         PrintWriter out = spec.commandLine().getOut();
         out.println("report written in " + Formats.seconds((System.nanoTime() - start) / 1e9) + ": " + report);
         out.flush();

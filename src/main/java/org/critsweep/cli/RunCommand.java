@@ -12,6 +12,7 @@ import org.critsweep.grid.CampaignPlan;
 import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
 import org.critsweep.spark.MeasuredCentres;
+import org.critsweep.spark.SparkSessions;
 import org.critsweep.spark.SweepJob;
 import org.critsweep.store.CampaignStore;
 import org.critsweep.store.TableNames;
@@ -63,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         output.checkWritable();
         out.println(PlanCommand.headline(plan.campaign(), output.path()));
         out.flush();
-        SparkSession spark = master.session();
+        SparkSession spark = master.session(SparkSessions.APP_NAME + " " + plan.campaign().name());
         if (plan.campaign().grid().aroundCritical() != null && store.hasTable(TableNames.FITS)) {
             plan = TaskPlanner.plan(plan.campaign(), MeasuredCentres.of(spark, store));
             out.println("sigma_w: around the critical points measured by the earlier run (mean field where none)");

@@ -11,7 +11,9 @@ import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.spark.SparkSessions;
 import org.critsweep.store.CampaignFailure;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code --master} option of every command that starts Spark (a picocli mixin), and the session it names. The URL
@@ -40,6 +42,9 @@ final class SparkMaster {
 
     private boolean checked;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     /**
      * Refuses a URL this build cannot run, and a standalone master that does not accept a connection, so that either is
      * bad input rather than a failure after Spark started.
@@ -60,15 +65,23 @@ final class SparkMaster {
         checked = true;
     }
 
-    SparkSession session() {
+    /**
+     * The session on this master, named {@code appName} in Spark's UI and History Server; when Spark's UI is on (by
+     * default on a cluster, or with {@code -Dspark.ui.enabled=true}), its address goes to the command's stderr.
+     */
+    SparkSession session(String appName) {
         if (!checked) {
             check();
         }
-        SparkSession spark = SparkSessions.getOrCreate(url);
+        SparkSession spark = SparkSessions.getOrCreate(url, appName);
         if (spark.sparkContext().isStopped()) {
             throw new CampaignFailure("--master: no Spark master registered this application at " + url + " (Spark"
                     + " gave up after 3 attempts of 20 s: the port accepts connections, but not as a Spark master);"
                     + " start one there (e.g. jobs/local-cluster.sh start) or choose another --master");
+        }
+        if (spark.sparkContext().uiWebUrl().isDefined()) {
+            mixee.commandLine().getErr().println("Spark UI: " + spark.sparkContext().uiWebUrl().get());
+            mixee.commandLine().getErr().flush();
         }
         return spark;
     }

@@ -10,6 +10,7 @@ import org.critsweep.grid.BadInputException;
 import org.critsweep.query.CampaignLabels;
 import org.critsweep.query.DuckDbEngine;
 import org.critsweep.query.QueryEngine;
+import org.critsweep.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +85,7 @@ final class SqlCommand implements Callable<Integer> {
         List<Path> directories = CampaignDirectories.expand(campaigns);
         var labelled = CampaignLabels.of(directories); // a directory that is not a campaign fails before any engine
         try (QueryEngine queries = chosen == SqlEngine.duckdb ? new DuckDbEngine(labelled)
-                : new SparkEngine(master.session(), directories)) {
+                : new SparkEngine(master.session(SparkSessions.APP_NAME + " sql"), directories)) {
             if (shell) {
                 new QueryShell(queries, output, Path.of(System.getProperty("user.home"), HISTORY)).run(
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),

@@ -3,6 +3,7 @@ package org.critsweep.grid;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigIncluder;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
@@ -30,16 +31,26 @@ public final class CampaignParser {
      * @param overrides {@code key=value} settings that replace the file's values (HOCON syntax for the value)
      */
     public static Campaign parse(String text, String origin, List<String> overrides) {
+        return parse(text, origin, overrides, null);
+    }
+
+    /**
+     * As {@link #parse(String, String, List)}, with the {@code include} statements of the file read by
+     * {@code includer} (the command line's resolves them against the including file and refuses a missing one); null
+     * keeps the library's own includer.
+     */
+    public static Campaign parse(String text, String origin, List<String> overrides, ConfigIncluder includer) {
         try {
-            return parseConfig(text, origin, overrides);
+            return parseConfig(text, origin, overrides, includer);
         } catch (StackOverflowError e) {
             throw new BadInputException(origin, "nested too deeply to parse (a stack overflow); expected a campaign"
                     + " file of a few levels of blocks and lists");
         }
     }
 
-    private static Campaign parseConfig(String text, String origin, List<String> overrides) {
-        Config config = parseHocon(text, origin);
+    private static Campaign parseConfig(String text, String origin, List<String> overrides,
+            ConfigIncluder includer) {
+        Config config = parseHocon(text, origin, includer);
         for (String override : overrides) {
             config = override(config, override);
         }
@@ -52,11 +63,13 @@ public final class CampaignParser {
         return campaign(config);
     }
 
-    private static Config parseHocon(String text, String origin) {
+    private static Config parseHocon(String text, String origin, ConfigIncluder includer) {
         try {
-            return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(origin));
+            return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(origin)
+                    .setIncluder(includer));
         } catch (ConfigException e) {
-            throw new BadInputException(location(e.origin(), origin), "syntax error: " + withoutOrigin(e));
+            String kind = e instanceof ConfigException.IO ? "" : "syntax error: ";
+            throw new BadInputException(location(e.origin(), origin), kind + withoutOrigin(e));
         }
     }
 
@@ -111,7 +124,10 @@ public final class CampaignParser {
         return override.substring(0, brace >= 0 && brace < end ? brace : end).trim();
     }
 
-    /** Where a HOCON error is, compiler style: {@code file:line} in the campaign file, else the override. */
+    /**
+     * Where a HOCON error is, compiler style: {@code file:line} in the campaign file or a file it includes, else the
+     * override.
+     */
     private static String location(ConfigOrigin where, String file) {
         if (where == null) {
             return file;
@@ -120,7 +136,7 @@ public final class CampaignParser {
         String lineSuffix = ": " + where.lineNumber();
         if (where.lineNumber() > 0 && description.endsWith(lineSuffix)) {
             String source = description.substring(0, description.length() - lineSuffix.length());
-            return source.equals(file) ? source + ":" + where.lineNumber() : source;
+            return source.startsWith("--set ") ? source : source + ":" + where.lineNumber();
         }
         return description;
     }

@@ -172,6 +172,8 @@ class CampaignInputCatalogueTest {
                 file("unresolved substitution", MLP.replace("depth = 4", "depth = ${layers}"),
                         "<conf>:7: Could not resolve substitution to a value: ${layers}"),
                 file("required key missing", MLP.replace("depth = 4", ""), "grid.depth: required key is missing"),
+                file("included file missing", "include \"absent.conf\"\n" + MLP, "<conf>: include \"absent.conf\": no file"
+                        + " <dir>/absent.conf (a relative include is read from the directory of the file that includes it)"),
                 // Keys
                 set("unknown key, a typo", "grid.widht=[8]", "grid.widht: unknown key; did you mean grid.width?"
                         + " Allowed keys in grid: " + GRID_KEYS),
@@ -284,10 +286,13 @@ class CampaignInputCatalogueTest {
                         "analysis.exponents: unknown value 'gamma'; allowed: delta, beta, nu_par, fss"),
                 // The command line
                 command("run without CONF", List.of("run"), "Missing required parameter: 'CONF' (see critsweep run --help)"),
-                command("no command", List.of(), "missing command; allowed: bench, fit, plan, report, run, sql, status,"
-                        + " theory (see critsweep --help)"),
+                command("no command", List.of(), "missing command; allowed: bench, completion, fit, plan, report, run, sql,"
+                        + " status, theory (see critsweep --help)"),
                 command("unknown command", List.of("rnu", "<conf>"), "unknown command 'rnu'; did you mean run? Allowed:"
-                        + " bench, fit, plan, report, run, sql, status, theory (see critsweep --help)"),
+                        + " bench, completion, fit, plan, report, run, sql, status, theory (see critsweep --help)"),
+                command("completion for another shell", List.of("completion", "fish"), "Invalid value for positional"
+                        + " parameter at index 0 (SHELL): expected one of [bash, zsh] (case-sensitive) but was 'fish'"
+                        + " (see critsweep completion --help)"),
                 command("unknown option", List.of("run", "<conf>", "--mastr", "local[2]"), "unknown option '--mastr'; did"
                         + " you mean --master? Allowed: " + RUN_OPTIONS + " (see critsweep run --help)"),
                 command("extra argument", List.of("run", "<conf>", "<conf>"),
