@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The critical decay of one size (PHYSICS.md §4, §7). The critical curve is interpolated between the two grid points
  * that bracket σ_w,c — linearly in σ_w for ln ρ̄ — so that δ is not biased by the grid spacing; it is then fitted
- * with the offset power law (δ), the bare power law (for comparison only) and 1/ρ = κl + b (κ). With a bootstrap,
+ * with the offset power law (δ), the bare power law (for comparison only) and 1/ρ = κl + b (κ). κ has a window of its
+ * own: the O(ε) terms of the recursion bend 1/ρ (PHYSICS.md §4), so κ depends on the window, and a family compares its
+ * sizes on one common window. With a bootstrap,
  * every resample redraws both points' replicas and refits all three. The offset form has three parameters and needs
  * a window of at least a decade ({@value #MIN_DECADE_RATIO}× from first to last layer); on a shorter one δ and l0
  * trade off freely and only κ and the bare fit are reported.
@@ -50,14 +52,15 @@ public final class CriticalDecayAnalysis {
     /**
      * @param delta         δ of the offset form (empty when the fit fails)
      * @param bareDelta     δ of the bare power law on the same window, for comparison
-     * @param kappa         κ of 1/ρ = κl + b
+     * @param kappa         κ of 1/ρ = κl + b, on {@code kappaWindow}
+     * @param kappaWindow   the layers κ was fitted on
      * @param offset        l0 of the offset fit (NaN without it)
      * @param criticalCurve ρ_c(l) with errors, for plotting
      * @param effective     δ_eff(l) of the offset form
      * @param deltaBootstrap the resampled δ of the offset form, empty without a bootstrap or δ
      */
     public record Result(Optional<FitResult> delta, Optional<FitResult> bareDelta, Optional<FitResult> kappa,
-                         double offset, List<Measurement> criticalCurve, List<Measurement> effective,
+                         LayerWindow kappaWindow, double offset, List<Measurement> criticalCurve, List<Measurement> effective,
                          Optional<BootstrapDistribution> deltaBootstrap) {
     }
 
@@ -66,7 +69,13 @@ public final class CriticalDecayAnalysis {
     private CriticalDecayAnalysis() {
     }
 
-    public static Result analyse(Bracket bracket, int fromLayer, int toLayer, Bootstrap bootstrap) {
+    /**
+     * @param fromLayer   first layer of the δ fits
+     * @param toLayer     last layer of the δ fits
+     * @param kappaWindow the layers of the κ fit (inside the bracket's layers)
+     */
+    public static Result analyse(Bracket bracket, int fromLayer, int toLayer, LayerWindow kappaWindow,
+                                 Bootstrap bootstrap) {
         int[] groupSizes = {bracket.below().replicas(), bracket.above().replicas()};
         int[][] all = Bootstrap.identity(groupSizes);
         List<Measurement> curve = bracket.criticalCurve(all[0], all[1]);
@@ -75,7 +84,7 @@ public final class CriticalDecayAnalysis {
                 : Optional.empty();
         Optional<FitResult> delta = offset.map(OffsetPowerLaw.Solution::fit);
         Optional<FitResult> bare = OffsetPowerLaw.fitBare(curve, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit);
-        Optional<FitResult> kappa = CriticalDecayFit.fit(curve, fromLayer, toLayer);
+        Optional<FitResult> kappa = CriticalDecayFit.fit(curve, kappaWindow.from(), kappaWindow.to());
         double l0 = offset.map(OffsetPowerLaw.Solution::offset).orElse(Double.NaN);
         List<Measurement> effective = offset.isPresent()
                 ? EffectiveExponent.curve(curve, l0, fromLayer, toLayer) : List.of();
@@ -87,14 +96,14 @@ public final class CriticalDecayAnalysis {
                     decade ? estimate(OffsetPowerLaw.fit(resampled, fromLayer, toLayer)
                             .map(OffsetPowerLaw.Solution::fit)) : Double.NaN,
                     estimate(OffsetPowerLaw.fitBare(resampled, fromLayer, toLayer).map(OffsetPowerLaw.Solution::fit)),
-                    estimate(CriticalDecayFit.fit(resampled, fromLayer, toLayer))};
+                    estimate(CriticalDecayFit.fit(resampled, kappaWindow.from(), kappaWindow.to()))};
             });
             deltaBootstrap = delta.map(r -> Bootstrap.column(samples, 0));
             delta = delta.map(r -> r.withBootstrap(Bootstrap.column(samples, 0)));
             bare = bare.map(r -> r.withBootstrap(Bootstrap.column(samples, 1)));
             kappa = kappa.map(r -> r.withBootstrap(Bootstrap.column(samples, 2)));
         }
-        return new Result(delta, bare, kappa, l0, curve, effective, deltaBootstrap);
+        return new Result(delta, bare, kappa, kappaWindow, l0, curve, effective, deltaBootstrap);
     }
 
     private static double estimate(Optional<FitResult> fit) {

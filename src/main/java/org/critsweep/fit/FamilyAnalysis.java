@@ -69,7 +69,8 @@ public final class FamilyAnalysis {
         List<SizeResult> sizes = new ArrayList<>();
         int index = 0;
         for (Map.Entry<Integer, List<LambdaPoint>> entry : bySize.entrySet()) {
-            sizes.add(analyseSize(data, entry.getKey(), entry.getValue(), critical.roots().get(index++)));
+            sizes.add(analyseSize(data, entry.getKey(), entry.getValue(), critical.roots().get(index++),
+                    kappaWindow(data, bySize)));
         }
         Optional<SizeResult> largest = sizes.stream().filter(s -> s.root().isPresent())
                 .reduce((a, b) -> b);
@@ -100,12 +101,25 @@ public final class FamilyAnalysis {
     }
 
     /**
+     * The window of κ, common to every size: the decay window of the smallest. For an MLP the decay window ends at
+     * N/2, and κ fitted on [10, N/2] would carry the l/N crossover at a fixed l/N, a bias that no extrapolation in
+     * 1/N removes; on a common window the finite-width change of κ is O(1/N), and κ∞ is the mean-field curve's κ on
+     * that window (conf/mlp-tanh-fss.conf: κ∞ = 0.217 ± 0.008 on [10, 62] against the mean-field curve's 0.220 there;
+     * on each size's own window κ(N) sat 2.5–5σ under the mean-field curve's).
+     */
+    private LayerWindow kappaWindow(FamilyData data, SortedMap<Integer, List<LambdaPoint>> bySize) {
+        int smallest = bySize.firstKey();
+        return FitWindows.decay(analysis, data.family(), smallest, bySize.get(smallest).get(0).depth());
+    }
+
+    /**
      * The critical decay is measured at the size's own root σ_w,c(N): there the slight chaos of τ ≈ 3/N offsets the
      * finite-width decay, and the curve follows 1/(κ(l + l0)) furthest. (At σ_w,c(∞) the same window already bends
      * down: on the tanh σ_b = 0.3 campaign of conf/mlp-tanh-fss.conf δ reads 1.22 ± 0.04 at N = 1024 there, against
      * 1.01 ± 0.04 at σ_w,c(N).)
      */
-    private SizeResult analyseSize(FamilyData data, int size, List<LambdaPoint> points, Optional<FitResult> root) {
+    private SizeResult analyseSize(FamilyData data, int size, List<LambdaPoint> points, Optional<FitResult> root,
+                                   LayerWindow kappaWindow) {
         if (root.isEmpty()) {
             return new SizeResult(size, root, Optional.empty(), Optional.empty(), Optional.empty(), 0.0);
         }
@@ -122,7 +136,8 @@ public final class FamilyAnalysis {
             ReplicaMatrix above = rho.get(around.above().pointId());
             if (below != null && above != null) {
                 decay = Optional.of(CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(below, above,
-                        around.weight()), window.from(), window.to(), bootstrap(data.family(), "decay/" + size)));
+                        around.weight()), window.from(), window.to(), kappaWindow,
+                        bootstrap(data.family(), "decay/" + size)));
                 systematic = bracketSystematic(below, above, window);
             }
         }
@@ -136,9 +151,9 @@ public final class FamilyAnalysis {
      */
     private static double bracketSystematic(ReplicaMatrix below, ReplicaMatrix above, LayerWindow window) {
         Optional<FitResult> atBelow = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(below, above,
-                0.0), window.from(), window.to(), null).delta();
+                0.0), window.from(), window.to(), window, null).delta();
         Optional<FitResult> atAbove = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(below, above,
-                1.0), window.from(), window.to(), null).delta();
+                1.0), window.from(), window.to(), window, null).delta();
         return atBelow.isPresent() && atAbove.isPresent()
                 ? Math.abs(atAbove.get().estimate() - atBelow.get().estimate()) / 2.0 : 0.0;
     }

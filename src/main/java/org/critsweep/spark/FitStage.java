@@ -39,7 +39,7 @@ public final class FitStage {
     /** @return the number of families analysed */
     public static int run(SparkSession spark, CampaignStore store, Campaign campaign) {
         FamilyAnalysis analysis = new FamilyAnalysis(campaign.analysis(), campaign.seed());
-        FitTables tables = new FitTables();
+        FitTables tables = new FitTables(campaign.grid().q0(), campaign.grid().c0());
         Map<ScalingFamily, FitInputs> families = FitInputs.byFamily(spark);
         Map<ScalingFamily, FamilyAnalysis.Report> reports = new LinkedHashMap<>();
         families.forEach((family, inputs) -> reports.put(family, analysis.analyse(inputs)));

@@ -19,7 +19,7 @@ class CriticalDecayAnalysisTest {
     void recoversDeltaOneAndKappaWithBootstrapErrors() {
         CriticalDecayAnalysis.Result result = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
                 SyntheticScaling.criticalDecay(1, 64), SyntheticScaling.criticalDecay(2, 64), 0.3), 10, 400,
-                new Bootstrap(100, 3));
+                new LayerWindow(20, 200), new Bootstrap(100, 3));
         FitResult delta = result.delta().orElseThrow();
         assertEquals(1.0, delta.estimate(), 3 * delta.stderr(), "stderr " + delta.stderr());
         assertTrue(delta.stderr() < 0.1 && delta.method().endsWith("+bootstrap"));
@@ -28,6 +28,8 @@ class CriticalDecayAnalysisTest {
         assertEquals(delta.ciHigh(), resamples.percentile(97.5), 1e-15);
         FitResult kappa = result.kappa().orElseThrow();
         assertEquals(KAPPA, kappa.estimate(), 3 * kappa.stderr() + 0.005);
+        assertTrue(kappa.window().startsWith("layer in [20, ") && kappa.nUsed() <= 181,
+                "kappa on its own window: " + kappa.window() + ", " + kappa.nUsed() + " layers");
         assertTrue(result.bareDelta().orElseThrow().estimate() < 0.9, "the bare power law reads low");
         assertEquals(OFFSET, result.offset(), 10.0);
     }
@@ -45,7 +47,7 @@ class CriticalDecayAnalysisTest {
     @Test
     void aWindowShorterThanADecayReportsNoOffsetFit() {
         CriticalDecayAnalysis.Result result = CriticalDecayAnalysis.analyse(new CriticalDecayAnalysis.Bracket(
-                SyntheticScaling.criticalDecay(1, 16), SyntheticScaling.criticalDecay(2, 16), 0.5), 10, 62, null);
+                SyntheticScaling.criticalDecay(1, 16), SyntheticScaling.criticalDecay(2, 16), 0.5), 10, 62, new LayerWindow(10, 62), null);
         assertTrue(result.delta().isEmpty());
         assertTrue(result.kappa().isPresent() && result.bareDelta().isPresent());
     }
