@@ -8,13 +8,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.critsweep.fit.ChannelScan;
 import org.critsweep.fit.CriticalDecayAnalysis;
-import org.critsweep.fit.CriticalDecayFit;
 import org.critsweep.fit.CriticalPointExtrapolation;
 import org.critsweep.fit.CollapseData;
 import org.critsweep.fit.FamilyAnalysis;
 import org.critsweep.fit.FitResult;
 import org.critsweep.fit.LatticeExtrapolation;
-import org.critsweep.fit.LayerWindow;
 import org.critsweep.fit.LogVarianceAnalysis;
 import org.critsweep.fit.LogVarianceCollapse;
 import org.critsweep.fit.Measurement;
@@ -38,13 +36,11 @@ final class FitTables {
 
     private final List<Row> fits = new ArrayList<>();
     private final List<Row> curves = new ArrayList<>();
-    private final double q0;
-    private final double c0;
+    private final MeanFieldReferences meanField;
 
     /** @param q0 the campaign's input q, and {@code c0} its input correlation, where mean-field curves start */
     FitTables(double q0, double c0) {
-        this.q0 = q0;
-        this.c0 = c0;
+        this.meanField = new MeanFieldReferences(q0, c0);
     }
 
     List<Row> fits() {
@@ -81,15 +77,17 @@ final class FitTables {
         if (family.mlp()) {
             MetricFactorExtrapolation.fit(report.kappas()).ifPresent(k -> {
                 k.forEach(r -> fit(Scope.infinite(family), r));
-                meanFieldKappa(family, k.get(0)).ifPresent(r -> fit(Scope.infinite(family), r));
-                report.sizes().stream().flatMap(size -> size.decay().stream()).reduce((a, b) -> b)
-                        .flatMap(largest -> meanFieldKappaOnWindow(family, largest, k.get(0)))
-                        .ifPresent(r -> fit(Scope.infinite(family), r));
+                Optional<CriticalDecayAnalysis.Result> largest = report.sizes().stream()
+                        .flatMap(size -> size.decay().stream()).reduce((a, b) -> b);
+                meanField.kappa(family, k.get(0), largest).forEach(r -> fit(Scope.infinite(family), r));
             });
         }
         report.offCriticalSize().ifPresent(s -> report.offCritical().ifPresent(off -> {
             Scope scope = Scope.size(family, s.size());
             off.exponents().forEach(r -> fit(scope, r));
+            if (family.mlp()) {
+                meanField.offCritical(family, off).forEach(r -> fit(scope, r));
+            }
             curve(scope, "rho_plateau", off.plateaus());
             curve(scope, "xi_par", off.depths());
         }));
@@ -226,46 +224,6 @@ final class FitTables {
                     Double.NaN, Double.NaN, "quadrature_lambda_n", String.format(Locale.ROOT,
                     "-c/lambda_MF'(sigma_w,c), c of lambda_N = lambda_MF + c/N; fitted %s",
                     fitted.valueWithError("a")), pull, fitted.nUsed()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * {@code kappa_mean_field}: the mean-field metric factor at the infinite-width critical point (PHYSICS.md §4),
-     * beside the extrapolated one; quality is the pull (κ∞ − κ_MF)/stderr. Empty without a critical line at this σ_b.
-     */
-    private static Optional<FitResult> meanFieldKappa(ScalingFamily family, FitResult extrapolated) {
-        Activation phi = family.activation().activation();
-        try {
-            double sigmaWc = CriticalLine.sigmaWc(phi, family.sigmaB());
-            double kappa = MeanField.of(phi, sigmaWc, family.sigmaB()).point().kappa();
-            return Optional.of(new FitResult("kappa_mean_field", kappa, Double.NaN, Double.NaN, Double.NaN,
-                    "quadrature_at_sigma_w_c", String.format(Locale.ROOT, "sigma_w,c = %.6f; fitted %s", sigmaWc,
-                    extrapolated.valueWithError("kappa_inf")), (extrapolated.estimate() - kappa)
-                    / extrapolated.stderr(), extrapolated.nUsed()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * {@code kappa_mean_field_window}: κ that the same fit reads from the mean-field curve at σ_w,c(∞) on the common κ
-     * window (the largest width's layers and relative errors weigh it), the value κ∞ should reach; quality is the
-     * pull (κ∞ − it)/stderr of κ∞. Empty without a critical line at this σ_b.
-     */
-    private Optional<FitResult> meanFieldKappaOnWindow(ScalingFamily family, CriticalDecayAnalysis.Result largest,
-                                                       FitResult extrapolated) {
-        Activation phi = family.activation().activation();
-        try {
-            double sigmaWc = CriticalLine.sigmaWc(phi, family.sigmaB());
-            LayerWindow window = largest.kappaWindow();
-            double[] rho = MeanField.of(phi, sigmaWc, family.sigmaB()).curve(q0, c0, window.to()).rho();
-            return CriticalDecayFit.onReference(rho, largest.criticalCurve(), window).map(k ->
-                    new FitResult("kappa_mean_field_window", k.estimate(), Double.NaN, Double.NaN, Double.NaN,
-                            "same_fit_on_mean_field_curve", String.format(Locale.ROOT, "%s at sigma_w,c = %.6f;"
-                                    + " fitted %s", k.window(), sigmaWc, extrapolated.valueWithError("kappa_inf")),
-                            (extrapolated.estimate() - k.estimate()) / extrapolated.stderr(), k.nUsed()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
