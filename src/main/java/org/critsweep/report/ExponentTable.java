@@ -12,8 +12,9 @@ import org.critsweep.fit.UniversalityVerdict;
 import org.critsweep.grid.ScalingFamily;
 
 /**
- * The exponent table that {@code run}, {@code fit} and the report show: every row of {@code fits} but the verdicts,
- * by family, then the per-size fits, the N → ∞ extrapolation and the fits that pool the sizes; and per family the
+ * The exponent table that {@code fit --all} and the report show: every row of {@code fits} but the verdicts, by
+ * family, then the per-size fits, the N → ∞ extrapolations and the fits that pool the sizes, within each scope the
+ * critical point and the classifying exponents first; and per family the
  * universality verdict (the text of its {@code universality_class} row) with each compared class's p-value (its
  * {@code universality_p_*} rows, PHYSICS.md §7).
  */
@@ -42,6 +43,7 @@ public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdic
             .thenComparingInt(ExponentTable::scopeRank)
             .thenComparingInt(r -> Objects.requireNonNullElse(r.width(), 0))
             .thenComparingInt(r -> Objects.requireNonNullElse(r.size(), 0))
+            .thenComparing(FitRow::scope)
             .thenComparingInt(ExponentTable::importance)
             .thenComparing(FitRow::quantity);
 
@@ -97,9 +99,12 @@ public record ExponentTable(List<FitRow> rows, Map<ScalingFamily, String> verdic
         return rank < 0 ? LEADING.size() : rank;
     }
 
-    /** One size ({@code N=64}) first, then the extrapolation ({@code N->inf}), then pooled sizes ({@code N in}). */
+    /**
+     * One size ({@code N=64}) first, then the extrapolations ({@code N->inf}, {@code N->inf, sigma_w=1.3}), then pooled
+     * sizes ({@code N in}).
+     */
     private static int scopeRank(FitRow row) {
-        if (row.scope().endsWith("->inf")) {
+        if (row.scope().contains("->inf")) {
             return 1;
         }
         return row.scope().contains(" in ") ? 2 : 0;

@@ -29,7 +29,7 @@ public record HeadlineBlock(List<Family> families) {
     public static final String LEGEND = "value(error): the error in units of the last digit shown (1.4483(26) is"
             + " 1.4483 ± 0.0026); unconstrained: error >= " + FitConstraint.MAX_RELATIVE_ERROR + " max(|value|, "
             + FitConstraint.MIN_SCALE + "), left out of the verdict; class values from docs/PHYSICS.md section 6,"
-            + " p-values by section 7.";
+            + " p-values by section 7";
 
     /** The critical point's quantities, most telling first. */
     static final List<String> CRITICAL_POINTS = List.of("sigma_w_c_inf", "sigma_w_c", "sigma_w_c_spreading");
@@ -164,7 +164,7 @@ public record HeadlineBlock(List<Family> families) {
             html.append("<p class=\"verdict\"><strong>verdict:</strong> ").append(Html.escape(f.verdict()))
                     .append("</p>\n");
         }
-        html.append("<p class=\"meta\">").append(Html.escape(LEGEND)).append("</p>\n</section>\n");
+        html.append("<p class=\"meta\">").append(Html.escape(LEGEND)).append(".</p>\n</section>\n");
         return html.toString();
     }
 }
