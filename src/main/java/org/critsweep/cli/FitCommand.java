@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code fit DIR}: redo the fit stage on a campaign's existing outputs, with the recorded or overridden analysis. */
 @Command(name = "fit", description = "Redo the fit stage (critical point, exponents, collapses, verdict) on a"
-        + " campaign's outputs and print the exponent table.")
+        + " campaign's outputs and print the results at a glance and the verdict (--all: every fit).")
 final class FitCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +30,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override an analysis key, e.g. analysis.bootstrap=500 or analysis.collapse=[hh].")
     List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--all", description = "After the results at a glance and the verdict, print every fit (the"
+            + " whole fits table) rather than where to find it.")
+    boolean all;
 
     @Mixin
     SparkMaster master;
@@ -57,7 +61,7 @@ final class FitCommand implements Callable<Integer> {
         int families = FitStage.run(spark, store, campaign);
         PrintWriter out = spec.commandLine().getOut();
         out.println("fitted " + families + " families in " + Formats.seconds((System.nanoTime() - start) / 1e9));
-        FitSummary.print(spark, out);
+        FitSummary.print(spark, out, all, directory.path.toString());
         out.println("Tables: " + store.table(TableNames.FITS) + ", " + store.table(TableNames.FIT_CURVES));
         out.flush();
         return 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.critsweep.grid.BadInputException;
 import org.critsweep.grid.CampaignPlan;
+import org.critsweep.grid.GridSpec;
 import org.critsweep.grid.TaskPlanner;
 import org.critsweep.spark.CampaignRun;
 import org.critsweep.spark.MeasuredCentres;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code run CONF}: sweep → aggregate → fit → report, then a summary and the paths of the tables and the report. */
-@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL), fit and report; print the exponent"
-        + " table.")
+@Command(name = "run", description = "Run a campaign: sweep, aggregate (Spark SQL), fit and report; print the results"
+        + " at a glance and the verdict.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONF", description = "The campaign file (HOCON).")
@@ -75,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store,
                 new SweepJob.Settings(parts, batchSeconds == null ? 0 : batchSeconds),
                 new ConsoleProgress(err, System.console() != null));
-        printSummary(out, spark, result, spark.sparkContext().defaultParallelism());
+        printSummary(out, spark, result, spark.sparkContext().defaultParallelism(), plan.campaign().grid());
         return 0;
     }
 
@@ -89,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
         master.check();
     }
 
-    private static void printSummary(PrintWriter out, SparkSession spark, CampaignRun.Result result, int cores) {
+    private static void printSummary(PrintWriter out, SparkSession spark, CampaignRun.Result result, int cores,
+                                     GridSpec grid) {
         StringBuilder timing = new StringBuilder();
         double total = 0;
         for (Map.Entry<String, Double> stage : result.stageSeconds().entrySet()) {
@@ -109,15 +111,32 @@ final class RunCommand implements Callable<Integer> {
                     100 * (sweep.wallSeconds() * cores / sweep.kernelCoreSeconds() - 1));
         }
         out.println();
-        FitSummary.print(spark, out);
+        FitSummary.print(spark, out, false, result.store().root().toString());
         out.println();
         out.println("Tables (Parquet):");
         for (String name : TableNames.ALL) {
             out.println("  " + name + "  " + result.store().table(name));
         }
         out.println("Query them with: bin/critsweep sql --campaign " + result.store().root()
-                + " \"SELECT width, sigma_w, layer, rho_mean FROM curves WHERE layer = 256\"");
+                + " \"SELECT width, sigma_w, layer, rho_mean FROM curves WHERE layer = " + queryLayer(grid) + "\"");
         out.println("Report (plots, exponent table, verdict, manifest): " + result.report());
         out.flush();
+    }
+
+    /**
+     * The layer the query hint after a run asks for: the recorded layer nearest half the depth (the lower of two as
+     * near), leaving out the input layer 0, so that the query returns rows whatever the record schedule.
+     */
+    static int queryLayer(GridSpec grid) {
+        boolean[] recorded = grid.record().mask(grid.depth());
+        int middle = grid.depth() / 2;
+        for (int distance = 0; ; distance++) {
+            if (middle - distance >= 1 && recorded[middle - distance]) {
+                return middle - distance;
+            }
+            if (middle + distance >= 1 && middle + distance < recorded.length && recorded[middle + distance]) {
+                return middle + distance;
+            }
+        }
     }
 }

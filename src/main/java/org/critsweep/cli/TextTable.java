@@ -3,7 +3,7 @@ package org.critsweep.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns: text left-aligned, numbers right-aligned. */
+/** A plain-text table with aligned columns: text left-aligned, numbers (also {@code 1.4483(26)}) right-aligned. */
 final class TextTable {
 
     private final List<String> headers;
@@ -50,6 +50,7 @@ final class TextTable {
     }
 
     private static boolean isNumber(String cell) {
-        return cell.equals("NULL") || cell.equals("-") || cell.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?|NaN|-?Infinity");
+        return cell.equals("NULL") || cell.equals("-")
+                || cell.matches("[-+]?[0-9.]+(\\([0-9.]+\\))?([eE][-+]?[0-9]+)?|NaN|-?Infinity");
     }
 }

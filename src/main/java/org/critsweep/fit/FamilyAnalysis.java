@@ -84,7 +84,6 @@ public final class FamilyAnalysis {
         largest.ifPresent(s -> deltaEvidence(family, s).ifPresent(evidence::add));
         if (!family.widthScaled()) {
             collapses.stream().filter(c -> c.data() == CollapseData.DEPTH_SCAN).findFirst()
-                    .filter(c -> constrained(asZ(c)))
                     .ifPresent(c -> evidence.add(ExponentEvidence.of(asZ(c), Optional.empty(),
                             "depth-scan collapse (" + c.result().method() + "), " + c.window())));
         }
@@ -263,17 +262,10 @@ public final class FamilyAnalysis {
                 : LatticeExtrapolation.forDimension(family.dimension());
     }
 
-    /** A CNN's depth scan measures z: X = ln l − z ln L. */
     /**
-     * Whether a collapse's z is evidence: positive and known to within half its value. A depth-scan collapse of a few
-     * small lattices can slide to b ≈ 0 (every size on one curve without rescaling) with an error as large as any
-     * class's z; such a z would reject every class rather than inform the verdict (2D CNN, C = 2, L = 8 and 16:
-     * z = 2e-10 ± 0.46).
+     * A CNN's depth scan measures z: X = ln l − z ln L. A collapse of a few small lattices can slide to b ≈ 0 with an
+     * error as large as any class's z; the verdict leaves such a z out as unconstrained ({@link FitConstraint}).
      */
-    static boolean constrained(FitResult z) {
-        return z.estimate() > 0 && Double.isFinite(z.stderr()) && z.stderr() < 0.5 * z.estimate();
-    }
-
     private static FitResult asZ(Collapse depthScan) {
         FitResult b = depthScan.result().asFits(depthScan.window()).get(1);
         return new FitResult("z", b.estimate(), b.stderr(), b.ciLow(), b.ciHigh(), b.method(), b.window(),

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * the systematic). A class's p is the smallest of its m exponents' p-values times m (Bonferroni, capped at 1): valid
  * however the exponents are correlated, as they are when they come from the same replicas. A class is consistent at
  * p ≥ {@link #CONSISTENT_P}; an exponent the class does not tabulate is skipped, and a class with none left cannot be
- * excluded.
+ * excluded. An unconstrained exponent ({@link FitConstraint}) is left out of every class and named in the verdict.
  *
  * <p>Only the classes of the system's dimension are candidates ({@link UniversalityClass#forDimension}). The verdict
  * names a class only when it is the only consistent candidate and the data reject some class — for a lattice that is
@@ -32,6 +32,8 @@ public final class UniversalityVerdict {
     /** One row per compared class in {@code fits}, quantity this prefix and the class's id: its p-value. */
     public static final String CLASS_P_PREFIX = "universality_p_";
     public static final String METHOD = "bootstrap_percentile_bonferroni";
+    /** What precedes the exponents left out of the verdict in {@link Verdict#describe()}. */
+    private static final String SKIPPED = "left out as unconstrained: ";
     /** p-values below this print as a bound: a class value beyond every resample's reach has p = 0 exactly. */
     static final double SMALLEST_P = 1e-16;
 
@@ -42,15 +44,18 @@ public final class UniversalityVerdict {
     public enum Outcome { NAMED, AMBIGUOUS, UNDETERMINED }
 
     /**
-     * @param evidence  any measured exponents; those named in {@link UniversalityClass#QUANTITIES} and
-     *                  {@link ClassPValue#usable} are judged, each as one term (two δ measurements count twice)
+     * @param evidence  any measured exponents; those named in {@link UniversalityClass#QUANTITIES},
+     *                  {@link ClassPValue#usable} and not {@link FitConstraint#unconstrained} are judged, each as one
+     *                  term (two δ measurements count twice)
      * @param dimension the system's lattice dimension: 0 for an MLP, 1 or 2 for a CNN
      */
     public static Verdict judge(List<ExponentEvidence> evidence, int dimension) {
         List<UniversalityClass> candidates = UniversalityClass.forDimension(dimension);
-        List<ExponentEvidence> used = evidence.stream()
+        List<ExponentEvidence> classifying = evidence.stream()
                 .filter(e -> UniversalityClass.QUANTITIES.contains(e.quantity()))
                 .filter(ClassPValue::usable).toList();
+        List<ExponentEvidence> skipped = classifying.stream().filter(FitConstraint::unconstrained).toList();
+        List<ExponentEvidence> used = classifying.stream().filter(e -> !FitConstraint.unconstrained(e)).toList();
         List<ClassPValue> distributions = used.stream().map(ClassPValue::of).toList();
         List<ClassComparison> compared = new ArrayList<>();
         List<ClassComparison> rivals = new ArrayList<>();
@@ -73,7 +78,7 @@ public final class UniversalityVerdict {
         } else {
             outcome = consistent.size() == 1 ? Outcome.NAMED : Outcome.AMBIGUOUS;
         }
-        return new Verdict(outcome, consistent, compared, rivals, used, dimension);
+        return new Verdict(outcome, consistent, compared, rivals, used, skipped, dimension);
     }
 
     private static ClassComparison compare(UniversalityClass cls, List<ExponentEvidence> used,
@@ -122,16 +127,19 @@ public final class UniversalityVerdict {
      * @param comparisons every candidate of the dimension
      * @param rivals      for an MLP, the lattice classes the data must reject for "mean field" to be named
      * @param used        the exponents judged
+     * @param skipped     the exponents left out as unconstrained ({@link FitConstraint})
      * @param dimension   the system's lattice dimension
      */
     public record Verdict(Outcome outcome, List<UniversalityClass> consistent, List<ClassComparison> comparisons,
-                          List<ClassComparison> rivals, List<ExponentEvidence> used, int dimension) {
+                          List<ClassComparison> rivals, List<ExponentEvidence> used, List<ExponentEvidence> skipped,
+                          int dimension) {
 
         public Verdict {
             consistent = List.copyOf(consistent);
             comparisons = List.copyOf(comparisons);
             rivals = List.copyOf(rivals);
             used = List.copyOf(used);
+            skipped = List.copyOf(skipped);
         }
 
         /** The named class, when there is one. */
@@ -150,12 +158,15 @@ public final class UniversalityVerdict {
         }
 
         /**
-         * One line for the report: the label, why when undetermined, then every candidate's p-value, e.g.
-         * {@code DP 1+1 (DP 1+1 p = 0.54; mean field p = 2.1e-09; MN 1+1 p = 3.0e-12)}.
+         * One line for the report: the label, why when undetermined, then every candidate's p-value and the
+         * exponents left out as unconstrained, e.g. {@code DP 1+1 (DP 1+1 p = 0.54; mean field p = 2.1e-09; MN 1+1
+         * p = 3.0e-12; left out as unconstrained: z = 2.00e-10 [-0.902, 0.902])}.
          */
         public String describe() {
+            String left = skipped.isEmpty() ? "" : "; " + SKIPPED + skipped.stream().map(UniversalityVerdict::describe)
+                    .collect(Collectors.joining(", "));
             if (used.isEmpty()) {
-                return UNDETERMINED + " (no usable exponent)";
+                return UNDETERMINED + " (no usable exponent" + left + ")";
             }
             String why = outcome != Outcome.UNDETERMINED ? "" : consistent.isEmpty() ? "no class consistent; "
                     : consistent.size() == 1 && Double.isNaN(pOf(consistent.get(0)))
@@ -163,7 +174,7 @@ public final class UniversalityVerdict {
             String line = comparisons.stream().map(ClassComparison::describe).collect(Collectors.joining("; "));
             String power = rivals.isEmpty() ? "" : "; power check against the lattice classes: "
                     + rivals.stream().map(ClassComparison::describe).collect(Collectors.joining(", "));
-            return label() + " (" + why + line + power + ")";
+            return label() + " (" + why + line + power + left + ")";
         }
 
         /**
@@ -210,6 +221,22 @@ public final class UniversalityVerdict {
                 .orElse(e.estimate() + 1.959963984540054 * e.stderr());
         String syst = e.systematic() > 0 ? String.format(Locale.ROOT, " ± %.2g syst", e.systematic()) : "";
         return String.format(Locale.ROOT, "%s = %.3g [%.3g, %.3g]%s", e.quantity(), e.estimate(), low, high, syst);
+    }
+
+    /** The label at the head of a {@link #QUANTITY} row's window ({@link Verdict#describe()}): up to " (". */
+    public static String labelOf(String window) {
+        int open = window.indexOf(" (");
+        return open < 0 ? window : window.substring(0, open);
+    }
+
+    /** The exponents a {@link #QUANTITY} row's window names as left out (unconstrained), or empty. */
+    public static Optional<String> skippedIn(String window) {
+        int start = window.indexOf(SKIPPED);
+        if (start < 0) {
+            return Optional.empty();
+        }
+        int end = window.indexOf(')', start);
+        return Optional.of(window.substring(start + SKIPPED.length(), end < 0 ? window.length() : end));
     }
 
     /** {@code p = 0.54} (two significant digits), or {@code p < 1e-16} below {@link #SMALLEST_P}. */

@@ -52,6 +52,7 @@ public final class ReportPage {
         html.append("<h1>critsweep report: campaign ").append(Html.escape(manifest.name())).append("</h1>\n")
                 .append("<p class=\"meta\">").append(Html.escape(summary(results, families.size(), generated)))
                 .append("</p>\n");
+        html.append(HeadlineBlock.of(results.fits()).html());
         html.append("<section id=\"verdict\">\n<h2>Universality verdict</h2>\n");
         verdicts(exponents, families);
         html.append("</section>\n");

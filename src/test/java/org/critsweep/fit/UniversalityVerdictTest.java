@@ -210,13 +210,20 @@ class UniversalityVerdictTest {
         assertTrue(dp > 0.0 && dp < 1e-50, "a rejected class keeps its tiny p (22 sigma): " + dp);
     }
 
-    /** The pair-protocol run, δ = 0.28 ± 4.9 and 1.36 ± 7.5, excludes nothing. */
+    /**
+     * The issue's pair-protocol run, δ = 0.28 ± 4.9 and 1.36 ± 7.5, is unconstrained; δ = 0.5 ± 0.24, between the
+     * classes, is within 2.1, 1.4 and 2.4 standard errors of mean field, DP 1+1 and MN 1+1 and excludes none.
+     */
     @Test
     void noiseThatExcludesNothingIsUndetermined() {
-        UniversalityVerdict.Verdict verdict = UniversalityVerdict.judge(List.of(normal("delta", 0.28, 4.9),
+        UniversalityVerdict.Verdict noise = UniversalityVerdict.judge(List.of(normal("delta", 0.28, 4.9),
                 normal("delta", 1.36, 7.5)), 1);
+        assertEquals(UniversalityVerdict.Outcome.UNDETERMINED, noise.outcome());
+        assertTrue(noise.describe().startsWith("undetermined (no usable exponent; left out as unconstrained: delta"),
+                noise.describe());
+        UniversalityVerdict.Verdict verdict = UniversalityVerdict.judge(List.of(normal("delta", 0.5, 0.24)), 1);
         assertEquals(UniversalityVerdict.Outcome.UNDETERMINED, verdict.outcome());
-        assertTrue(verdict.describe().startsWith("undetermined (the data exclude no class; mean field p = 1"),
+        assertTrue(verdict.describe().startsWith("undetermined (the data exclude no class; mean field p = 0.037"),
                 verdict.describe());
         UniversalityVerdict.Verdict none = UniversalityVerdict.judge(List.of(normal("delta", 0.6, 0.01)), 1);
         assertEquals("undetermined", none.label());
@@ -283,5 +290,36 @@ class UniversalityVerdictTest {
             assertTrue(verdict.toFitResults().isEmpty());
             assertEquals("undetermined (no usable exponent)", verdict.describe());
         }
+    }
+
+    @Test
+    void anUnconstrainedExponentIsLeftOutAndNamedWhereAConstrainedOneOfTheSameValueDecides() {
+        ExponentEvidence delta = normal("delta", 1.0, 0.05);
+        UniversalityVerdict.Verdict alone = UniversalityVerdict.judge(List.of(delta), 0);
+        UniversalityVerdict.Verdict planted = UniversalityVerdict.judge(List.of(delta, normal("z", 2e-10, 0.46)), 0);
+        assertEquals("mean field", alone.label());
+        assertEquals(alone.label(), planted.label());
+        assertEquals(alone.comparisons(), planted.comparisons(), "the same p-values: z takes no part");
+        assertEquals(alone.rivals(), planted.rivals());
+        assertEquals(List.of("z"), planted.skipped().stream().map(ExponentEvidence::quantity).toList());
+        assertEquals(List.of(delta), planted.used());
+        assertTrue(planted.describe().endsWith("; left out as unconstrained: z = 2.00e-10 [-0.902, 0.902])"),
+                planted.describe());
+        assertEquals("z = 2.00e-10 [-0.902, 0.902]",
+                UniversalityVerdict.skippedIn(planted.toFitResults().get(0).window()).orElseThrow());
+        assertEquals("mean field", UniversalityVerdict.labelOf(planted.toFitResults().get(0).window()));
+        // the same z known to 0.09 (constrained: below 0.1) is 22 standard errors from mean field's 2 and rejects it
+        UniversalityVerdict.Verdict decided = UniversalityVerdict.judge(List.of(delta, normal("z", 2e-10, 0.09)), 0);
+        assertEquals("undetermined", decided.label());
+        assertTrue(decided.skipped().isEmpty());
+        assertTrue(UniversalityVerdict.skippedIn(decided.toFitResults().get(0).window()).isEmpty());
+    }
+
+    @Test
+    void withOnlyUnconstrainedExponentsTheVerdictNamesThemAndHasNoRow() {
+        UniversalityVerdict.Verdict verdict = UniversalityVerdict.judge(List.of(normal("delta", 1.0, 0.8)), 1);
+        assertEquals("undetermined (no usable exponent; left out as unconstrained: delta = 1.00 [-0.568, 2.57])",
+                verdict.describe());
+        assertTrue(verdict.toFitResults().isEmpty());
     }
 }

@@ -62,6 +62,18 @@ class ReportPageTest {
     }
 
     @Test
+    void theResultsAtAGlanceOpenThePageWithSigmaWcAndTheVerdict() {
+        String html = ReportPage.render(ReportFixtures.campaign("small", ReportFixtures.criticalPointFits(
+                "mean field (mean field p = 0.68)"), List.of()), WHEN);
+        int headline = html.indexOf("<section id=\"headline\">");
+        assertTrue(headline > 0 && headline < html.indexOf("<section id=\"verdict\">"), html);
+        String block = html.substring(headline, html.indexOf("</section>", headline));
+        assertTrue(block.contains("<td class=\"name\">sigma_w_c_inf</td><td class=\"name\">N-&gt;inf</td>"
+                + "<td class=\"number\">1.3956(20)</td>"), block);
+        assertTrue(block.contains("<strong>verdict:</strong> mean field"), block);
+    }
+
+    @Test
     void theExponentTableHasEveryFitButTheVerdictAndTheVerdictLeadsThePage() {
         List<FitRow> fits = new ArrayList<>(ReportFixtures.criticalPointFits(
                 "mean field (mean field p = 0.68; power check against the lattice classes: DP 1+1 p = 2e-09)"));
@@ -72,7 +84,7 @@ class ReportPageTest {
                 html.indexOf("<table class=\"exponents\">")));
         assertEquals(5, table.split("<tr>", -1).length - 1, "a header and four fits");
         assertTrue(table.contains("<td class=\"name\">N=16</td><td class=\"name\">sigma_w_c</td>"
-                + "<td class=\"number\">1.5831</td><td class=\"number\">0.004</td>"), table);
+                + "<td class=\"number\">1.583(4)</td><td class=\"number\">0.004</td>"), table);
         assertFalse(table.contains("universality_class"), "the verdict is not a table row");
         int verdict = html.indexOf("<strong>mlp/tanh/gram sigma_b=0.3</strong>: mean field (mean field p = 0.68");
         assertTrue(verdict > 0 && verdict < html.indexOf("<img"), "the verdict comes before the plots");
