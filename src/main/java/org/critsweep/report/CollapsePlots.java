@@ -29,7 +29,10 @@ final class CollapsePlots {
         return collapses(family, Data.DEPTH_SCAN);
     }
 
-    /** The collapse of λ_N: the unscaled data, then one collapsed plot per method. */
+    /**
+     * The collapse of λ_N: one collapsed plot per method (the unscaled data are the λ_N plot of the critical point,
+     * {@link LyapunovPlot}; drawing them again here was the page's one duplicate plot).
+     */
     static List<Panel> lambda(FamilyResults family) {
         return collapses(family, Data.LAMBDA);
     }
@@ -74,7 +77,9 @@ final class CollapsePlots {
                     + " the critical point σ_w,c(∞) (or the largest size's root), and analysis.collapse not empty"));
         }
         List<Panel> panels = new ArrayList<>();
-        panels.add(data == Data.DEPTH_SCAN ? depthScanBefore(family) : lambdaBefore(family));
+        if (data == Data.DEPTH_SCAN) {
+            panels.add(depthScanBefore(family));
+        }
         for (String method : methods) {
             panels.add(after(family, data, method, family.curve(prefix + method)));
         }
@@ -100,14 +105,6 @@ final class CollapsePlots {
                 + " its window in fits.fit_window).");
     }
 
-    private static Panel lambdaBefore(FamilyResults family) {
-        XYChart chart = Charts.chart("Before scaling: λ_N against σ_w", LyapunovPlot.X_LABEL, LyapunovPlot.Y_LABEL,
-                LegendPosition.InsideNW);
-        LyapunovPlot.addScans(chart, family);
-        return new Panel.Plot(chart, "The unscaled data (table curves at the last layer); the collapse uses the"
-                + " points with |σ_w − σ_w,c(∞)| within analysis.tau_window's bound (fits.fit_window).");
-    }
-
     private static Panel after(FamilyResults family, Data data, String method, Map<String, List<Measurement>> series) {
         String exponents = data.parameters.stream()
                 .map(p -> family.fitByMethod(p.getKey(), "collapse_" + method)
@@ -119,7 +116,9 @@ final class CollapsePlots {
         series.forEach((name, points) -> Charts.points(chart, name, points, family.color(FamilyResults.sizeOf(name))));
         return new Panel.Plot(chart, data.title + ", collapsed by " + methodName(method) + " (table fit_curves, "
                 + "collapse_" + data.name + "_" + method + "; the parameters from table fits, method collapse_" + method
-                + "). On one curve when the exponents are right.");
+                + "). On one curve when the exponents are right." + (data == Data.LAMBDA ? " The unscaled data are the"
+                + " λ_N(σ_w) plot above; the collapse uses the points with |σ_w − σ_w,c(∞)| within"
+                + " analysis.tau_window's bound (fits.fit_window)." : ""));
     }
 
     private static String shortName(String method) {

@@ -28,15 +28,19 @@ public final class ReportStage {
     }
 
     /**
-     * Reads the campaign's tables and writes the report, replacing an earlier one atomically.
+     * Reads the campaign's tables and writes the report, replacing an earlier one atomically, after its figure files
+     * ({@code report/figures/}), so that the page never links a figure not yet written.
      *
      * @return the report's path
      * @throws org.critsweep.grid.BadInputException naming DIR when the directory holds no campaign with curves yet
      */
     public static Path run(SparkSession spark, CampaignStore store) {
         requireInputs(store);
-        String html = ReportPage.render(ReportReader.read(spark, store), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        store.write(FILE, html);
+        ReportPage.Report report = ReportPage.build(ReportReader.read(spark, store),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        String folder = FILE.substring(0, FILE.lastIndexOf('/') + 1);
+        report.figures().forEach((name, content) -> store.write(folder + name, content));
+        store.write(FILE, report.html());
         return store.root().resolve(FILE);
     }
 }

@@ -288,6 +288,16 @@ public final class CampaignStore {
         AtomicFiles.write(files, path, text);
     }
 
+    /**
+     * Writes a binary file of the campaign atomically, e.g. a figure of the report.
+     *
+     * @param path relative to the campaign directory
+     * @throws CampaignFailure when the file cannot be written (a full disk): the old file, if any, is intact
+     */
+    public void write(String path, byte[] content) {
+        AtomicFiles.write(files, path, content);
+    }
+
     /** @throws ConfigException when the manifest does not parse or lacks what every manifest records */
     private Config parseManifest() {
         Config manifest = JsonFiles.read(files, MANIFEST);

@@ -120,7 +120,7 @@ class PlotsTest {
     void logLogPointsDropWhatALogAxisCannotShowAndThinningKeepsBothEnds() {
         List<LayerRow> rows = java.util.stream.Stream.of(new double[] {0, 0.5}, new double[] {1, 0.25},
                 new double[] {2, 1e-9}, new double[] {3, Double.NaN}, new double[] {4, 0.125})
-                .map(v -> new LayerRow("p", (int) v[0], v[1], 0, 0, 0, 0, 0)).toList();
+                .map(v -> new LayerRow("p", (int) v[0], v[1], 0, 0, 0, 0, 0, 0)).toList();
         double[][] points = LogLogPoints.of(rows, LayerRow::rho);
         assertArrayEquals(new double[] {1, 4}, points[0], 0.0);
         assertArrayEquals(new double[] {0.25, 0.125}, points[1], 0.0);
@@ -133,16 +133,22 @@ class PlotsTest {
     }
 
     @Test
-    void transitionCurvesSpreadOverTheScanAndCriticalCurvesSitNearestEachRoot() {
+    void transitionCurvesSpreadOverTheScanAndCriticalCurvesAreBracketedByTheGridPointsAroundEachRoot() {
         List<PointResult> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> new PointResult("p" + i,
                 ReportFixtures.TANH, 64, 1.30 + 0.02 * i, false, "ordered", 0, 0)).toList();
         FamilyResults scan = new FamilyResults(ReportFixtures.TANH, eleven, List.of(), List.of(), Map.of());
         assertEquals(List.of("p0", "p2", "p3", "p5", "p7", "p8", "p10"),
                 CurveSelection.transition(scan).stream().map(PointResult::pointId).toList());
-        Map<Integer, PointResult> nearest =
-                CurveSelection.nearestToRoots(family(ReportFixtures.criticalPointFits("v")));
-        assertEquals(1.50, nearest.get(16).sigmaW(), "root 1.583 is beyond the scan");
-        assertEquals(1.50, nearest.get(32).sigmaW(), "root 1.4894: nearer 1.50 than 1.45");
+        Map<Integer, CurveSelection.Bracket> brackets =
+                CurveSelection.rootBrackets(family(ReportFixtures.criticalPointFits("v")));
+        CurveSelection.Bracket beyond = brackets.get(16);
+        assertEquals(1.50, beyond.below().sigmaW(), "root 1.583 is beyond the scan: the end point stands in");
+        assertEquals(1.50, beyond.above().sigmaW());
+        assertEquals(0.0, beyond.t());
+        CurveSelection.Bracket inside = brackets.get(32);
+        assertEquals(1.45, inside.below().sigmaW());
+        assertEquals(1.50, inside.above().sigmaW());
+        assertEquals((ReportFixtures.root(32) - 1.45) / 0.05, inside.t(), 1e-12, "root 1.4894 = 1.45 + t · 0.05");
     }
 
     @Test
