@@ -39,26 +39,29 @@ final class CollapsePlots {
 
     /** The two collapsed data sets, their parameters' names in the fits table and their axes. */
     enum Data {
-        DEPTH_SCAN("depth_scan", "Depth-scan collapse of ρ(l) at σ_w,c(∞)",
+        DEPTH_SCAN("depth_scan", "Depth-scan collapse of ρ(l) at σ_w,c(∞)", "Depth scan",
                 List.of(Map.entry("fss_a", "a"), Map.entry("fss_b", "b"), Map.entry("fss_l0", "l0")),
                 "ln(l + l0) − b ln %s (l0 = 0 for a CNN)", "ln ρ + a ln %s",
                 LegendPosition.InsideSW),
-        LAMBDA("lambda", "Collapse of λ_N(σ_w)",
+        LAMBDA("lambda", "Collapse of λ_N(σ_w)", "λ_N",
                 List.of(Map.entry("lambda_t_c", "t_c"), Map.entry("lambda_c1", "c1"), Map.entry("lambda_c2", "c2")),
                 "(σ_w − t_c) %s^c1", "λ_N %s^−c2 (nats / layer)", LegendPosition.InsideNW);
 
         final String name;
         final String title;
+        /** What is collapsed, for the plot's title. */
+        final String subject;
         /** The fitted parameters: their quantity in the fits table, and their symbol on the axes. */
         final List<Map.Entry<String, String>> parameters;
         final String xLabel;
         final String yLabel;
         final LegendPosition legend;
 
-        Data(String name, String title, List<Map.Entry<String, String>> parameters, String xLabel, String yLabel,
+        Data(String name, String title, String subject, List<Map.Entry<String, String>> parameters, String xLabel, String yLabel,
              LegendPosition legend) {
             this.name = name;
             this.title = title;
+            this.subject = subject;
             this.parameters = parameters;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
@@ -111,7 +114,8 @@ final class CollapsePlots {
                         .map(f -> f.fit().valueWithError(p.getValue())))
                 .flatMap(Optional::stream).collect(Collectors.joining(", "));
         String symbol = family.family().sizeSymbol();
-        XYChart chart = Charts.chart("After (" + shortName(method) + "): " + exponents,
+        XYChart chart = Charts.chart(data.subject + " after scaling (" + shortName(method) + ")"
+                        + (exponents.isEmpty() ? "" : ": " + exponents),
                 data.xLabel.formatted(symbol), data.yLabel.formatted(symbol), data.legend);
         series.forEach((name, points) -> Charts.points(chart, name, points, family.color(FamilyResults.sizeOf(name))));
         return new Panel.Plot(chart, data.title + ", collapsed by " + methodName(method) + " (table fit_curves, "

@@ -18,10 +18,18 @@ final class DrawableData {
     /**
      * What is left to draw.
      *
-     * @param points the data points left in the chart's series (the upper half-bars not counted)
-     * @param notes  one sentence per kind of change, for the caption; empty when nothing was changed
+     * @param points  the data points left in the chart's series (the upper half-bars not counted)
+     * @param dropped one sentence per kind of point left out, for the caption or the reason a plot is not drawn
+     * @param changed one sentence per kind of error bar drawn otherwise, for the caption
      */
-    record Outcome(int points, List<String> notes) {
+    record Outcome(int points, List<String> dropped, List<String> changed) {
+
+        /** Every sentence, for the caption of a plot that is drawn. */
+        List<String> notes() {
+            List<String> notes = new ArrayList<>(dropped);
+            notes.addAll(changed);
+            return notes;
+        }
     }
 
     private DrawableData() {
@@ -83,21 +91,22 @@ final class DrawableData {
             upper.setLineWidth(1.0f);
             upper.setShowInLegend(false);
         }
-        List<String> notes = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         if (notFinite > 0) {
-            notes.add(count(notFinite, "point") + " with a NaN or infinite value not drawn.");
+            dropped.add(count(notFinite, "point") + " with a NaN or infinite value not drawn.");
         }
         if (notPositive > 0) {
-            notes.add(count(notPositive, "point") + " at or below 0 not drawn on the logarithmic axis.");
+            dropped.add(count(notPositive, "point") + " at or below 0 not drawn on the logarithmic axis.");
         }
+        List<String> changed = new ArrayList<>();
         if (!halfBars.isEmpty()) {
-            notes.add(count(halfBars.size(), "error bar") + " reaching 0 or below drawn as the upper half only (the"
+            changed.add(count(halfBars.size(), "error bar") + " reaching 0 or below drawn as the upper half only (the"
                     + " logarithmic axis cannot show the lower one).");
         }
         if (noErrorBar > 0) {
-            notes.add(count(noErrorBar, "point") + " without an error bar (its error is NaN or negative).");
+            changed.add(count(noErrorBar, "point") + " without an error bar (its error is NaN or negative).");
         }
-        return new Outcome(kept, notes);
+        return new Outcome(kept, dropped, changed);
     }
 
     /** "1 point", "3 points". */

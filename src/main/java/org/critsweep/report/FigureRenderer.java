@@ -34,7 +34,7 @@ final class FigureRenderer {
                 List<String> reason = new ArrayList<>();
                 reason.add((data.points() == 0 ? "no drawable point" : data.points() == 1 ? "one point"
                         : DrawableData.count(data.points(), "point")) + " (needs ≥ " + plot.needs() + ")");
-                data.notes().forEach(n -> reason.add(n.substring(0, n.length() - 1)));
+                data.dropped().forEach(n -> reason.add(n.substring(0, n.length() - 1)));
                 return new Panel.Omission(title, String.join("; ", reason));
             }
             String caption = data.notes().isEmpty() ? plot.caption()

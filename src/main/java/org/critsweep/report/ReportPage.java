@@ -207,9 +207,22 @@ public final class ReportPage {
         }
     }
 
-    /** A file name from a title: its ASCII letters and digits, lower case, joined by hyphens, at most 60 long. */
+    /** The Greek letters (and signs) of the plot titles, spelt out for file names. */
+    private static final Map<String, String> SPELT = Map.ofEntries(Map.entry("ρ", "rho"), Map.entry("λ", "lambda"),
+            Map.entry("σ", "sigma"), Map.entry("ξ", "xi"), Map.entry("δ", "delta"), Map.entry("β", "beta"),
+            Map.entry("ν", "nu"), Map.entry("κ", "kappa"), Map.entry("χ", "chi"), Map.entry("τ", "tau"),
+            Map.entry("θ", "theta"), Map.entry("ω", "omega"), Map.entry("∞", "inf"), Map.entry("²", "2"));
+
+    /**
+     * A file name from a title: its letters and digits (Greek spelt out), lower case, joined by hyphens, at most 60
+     * long.
+     */
     static String slug(String title) {
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String spelt = title;
+        for (Map.Entry<String, String> letter : SPELT.entrySet()) {
+            spelt = spelt.replace(letter.getKey(), " " + letter.getValue() + " ");
+        }
+        String slug = spelt.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         slug = slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
         return slug.isEmpty() ? "figure" : slug;
     }
