@@ -57,8 +57,8 @@ final class CollapsePlots {
         final String yLabel;
         final LegendPosition legend;
 
-        Data(String name, String title, String subject, List<Map.Entry<String, String>> parameters, String xLabel, String yLabel,
-             LegendPosition legend) {
+        Data(String name, String title, String subject, List<Map.Entry<String, String>> parameters, String xLabel,
+             String yLabel, LegendPosition legend) {
             this.name = name;
             this.title = title;
             this.subject = subject;

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * Every plot of the report on degenerate data — no data, one point, NaN everywhere, values and errors at or below 0
  * on logarithmic axes — must neither throw nor need the renderer's last-resort catch: it is drawn (a PNG of the
  * report's size and an SVG) or replaced by the line saying why. The plot methods are found reflectively (every
- * non-private static method of this package that takes a family's results, or the grid points, and returns a Panel or a list of
- * them), so a plot added later is fed the same data without this test being edited.
+ * non-private static method of this package that takes a family's results, or the grid points, and returns a Panel
+ * or a list of them), so a plot added later is fed the same data without this test being edited.
  */
 class DegenerateDataTest {
 
@@ -151,7 +151,8 @@ class DegenerateDataTest {
         List<String[]> named = List.of(new String[] {"delta_eff", "N=16"},
                 new String[] {"collapse_depth_scan_hh", "N=16"}, new String[] {"collapse_lambda_hh", "N=32"},
                 new String[] {"rho_plateau", "N=32"}, new String[] {"xi_par", "N=32"},
-                new String[] {LogVarianceAnalysis.CURVE, "N=16"}, new String[] {LogVarianceAnalysis.CURVE_EXACT, "N=16"},
+                new String[] {LogVarianceAnalysis.CURVE, "N=16"},
+                new String[] {LogVarianceAnalysis.CURVE_EXACT, "N=16"},
                 new String[] {LogVarianceCollapse.CURVE, "N=16"},
                 new String[] {LogVarianceCollapse.CURVE, LogVarianceCollapse.EXACT_SERIES},
                 new String[] {ChannelScan.CURVE, ChannelScan.MEASURED}, new String[] {ChannelScan.CURVE, "fixed"},
