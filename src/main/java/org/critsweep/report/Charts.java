@@ -10,8 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.critsweep.fit.Measurement;
+import org.critsweep.fit.UniversalityClass;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -46,6 +49,20 @@ final class Charts {
             new float[] {7f, 4f}, 0f);
     private static final List<BasicStroke> REFERENCE_DASHES = List.of(DASHES, SeriesLines.DOT_DOT,
             SeriesLines.DASH_DOT);
+    /** Long dash, dot: the fifth class's line. */
+    private static final BasicStroke DASH_DOT_LONG = new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 3f, 2f, 3f}, 0f);
+    /** One colour and dash pattern per universality class, none shared, in no plot colour of a size. */
+    private static final Map<UniversalityClass, Style> CLASS_STYLES = Map.of(
+            UniversalityClass.MEAN_FIELD, new Style(new Color(0x222222), DASHES),
+            UniversalityClass.DP_1_1, new Style(new Color(0x8E3B00), SeriesLines.DOT_DOT),
+            UniversalityClass.DP_2_1, new Style(new Color(0x6A3D9A), SeriesLines.DASH_DOT),
+            UniversalityClass.MN_1, new Style(new Color(0x117733), SeriesLines.DASH_DASH),
+            UniversalityClass.MN_2, new Style(new Color(0x882255), DASH_DOT_LONG));
+
+    /** The colour and the dashes of a reference line. */
+    record Style(Color color, BasicStroke stroke) {
+    }
 
     private Charts() {
     }
@@ -124,10 +141,17 @@ final class Charts {
         return series;
     }
 
-    /** Points with error bars (NaN errors drawn as 0) joined by a thin line. */
+    /** The line of a universality class's value: each class has its own colour and dashes in every plot. */
+    static XYSeries classReference(XYChart chart, String name, double[] x, double[] y, UniversalityClass cls) {
+        Style style = CLASS_STYLES.get(cls);
+        XYSeries series = dashed(chart, name, x, y, style.color());
+        series.setLineStyle(style.stroke());
+        return series;
+    }
+
+    /** Points with error bars (a NaN error is left to {@link DrawableData}) joined by a thin line. */
     static XYSeries points(XYChart chart, String name, double[] x, double[] y, double[] e, Color color) {
-        double[] errors = java.util.Arrays.stream(e).map(v -> Double.isFinite(v) ? v : 0.0).toArray();
-        XYSeries series = chart.addSeries(name, x, y, errors);
+        XYSeries series = chart.addSeries(name, x, y, e);
         series.setMarker(SeriesMarkers.CIRCLE);
         series.setMarkerColor(color);
         series.setLineColor(color);
@@ -166,6 +190,18 @@ final class Charts {
             ImageIO.write(image, "png", bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a plot as PNG", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The chart as SVG (for papers), its axis labels {@linkplain #tidyAxes tidied} as in the PNG. */
+    static byte[] svg(XYChart chart) {
+        tidyAxes(chart);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a plot as SVG", e);
         }
         return bytes.toByteArray();
     }

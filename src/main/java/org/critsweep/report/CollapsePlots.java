@@ -29,33 +29,39 @@ final class CollapsePlots {
         return collapses(family, Data.DEPTH_SCAN);
     }
 
-    /** The collapse of λ_N: the unscaled data, then one collapsed plot per method. */
+    /**
+     * The collapse of λ_N: one collapsed plot per method (the unscaled data are the λ_N plot of the critical point,
+     * {@link LyapunovPlot}; drawing them again here was the page's one duplicate plot).
+     */
     static List<Panel> lambda(FamilyResults family) {
         return collapses(family, Data.LAMBDA);
     }
 
     /** The two collapsed data sets, their parameters' names in the fits table and their axes. */
     enum Data {
-        DEPTH_SCAN("depth_scan", "Depth-scan collapse of ρ(l) at σ_w,c(∞)",
+        DEPTH_SCAN("depth_scan", "Depth-scan collapse of ρ(l) at σ_w,c(∞)", "Depth scan",
                 List.of(Map.entry("fss_a", "a"), Map.entry("fss_b", "b"), Map.entry("fss_l0", "l0")),
                 "ln(l + l0) − b ln %s (l0 = 0 for a CNN)", "ln ρ + a ln %s",
                 LegendPosition.InsideSW),
-        LAMBDA("lambda", "Collapse of λ_N(σ_w)",
+        LAMBDA("lambda", "Collapse of λ_N(σ_w)", "λ_N",
                 List.of(Map.entry("lambda_t_c", "t_c"), Map.entry("lambda_c1", "c1"), Map.entry("lambda_c2", "c2")),
                 "(σ_w − t_c) %s^c1", "λ_N %s^−c2 (nats / layer)", LegendPosition.InsideNW);
 
         final String name;
         final String title;
+        /** What is collapsed, for the plot's title. */
+        final String subject;
         /** The fitted parameters: their quantity in the fits table, and their symbol on the axes. */
         final List<Map.Entry<String, String>> parameters;
         final String xLabel;
         final String yLabel;
         final LegendPosition legend;
 
-        Data(String name, String title, List<Map.Entry<String, String>> parameters, String xLabel, String yLabel,
-             LegendPosition legend) {
+        Data(String name, String title, String subject, List<Map.Entry<String, String>> parameters, String xLabel,
+             String yLabel, LegendPosition legend) {
             this.name = name;
             this.title = title;
+            this.subject = subject;
             this.parameters = parameters;
             this.xLabel = xLabel;
             this.yLabel = yLabel;
@@ -74,7 +80,9 @@ final class CollapsePlots {
                     + " the critical point σ_w,c(∞) (or the largest size's root), and analysis.collapse not empty"));
         }
         List<Panel> panels = new ArrayList<>();
-        panels.add(data == Data.DEPTH_SCAN ? depthScanBefore(family) : lambdaBefore(family));
+        if (data == Data.DEPTH_SCAN) {
+            panels.add(depthScanBefore(family));
+        }
         for (String method : methods) {
             panels.add(after(family, data, method, family.curve(prefix + method)));
         }
@@ -100,26 +108,21 @@ final class CollapsePlots {
                 + " its window in fits.fit_window).");
     }
 
-    private static Panel lambdaBefore(FamilyResults family) {
-        XYChart chart = Charts.chart("Before scaling: λ_N against σ_w", LyapunovPlot.X_LABEL, LyapunovPlot.Y_LABEL,
-                LegendPosition.InsideNW);
-        LyapunovPlot.addScans(chart, family);
-        return new Panel.Plot(chart, "The unscaled data (table curves at the last layer); the collapse uses the"
-                + " points with |σ_w − σ_w,c(∞)| within analysis.tau_window's bound (fits.fit_window).");
-    }
-
     private static Panel after(FamilyResults family, Data data, String method, Map<String, List<Measurement>> series) {
         String exponents = data.parameters.stream()
                 .map(p -> family.fitByMethod(p.getKey(), "collapse_" + method)
                         .map(f -> f.fit().valueWithError(p.getValue())))
                 .flatMap(Optional::stream).collect(Collectors.joining(", "));
         String symbol = family.family().sizeSymbol();
-        XYChart chart = Charts.chart("After (" + shortName(method) + "): " + exponents,
+        XYChart chart = Charts.chart(data.subject + " after scaling (" + shortName(method) + ")"
+                        + (exponents.isEmpty() ? "" : ": " + exponents),
                 data.xLabel.formatted(symbol), data.yLabel.formatted(symbol), data.legend);
         series.forEach((name, points) -> Charts.points(chart, name, points, family.color(FamilyResults.sizeOf(name))));
         return new Panel.Plot(chart, data.title + ", collapsed by " + methodName(method) + " (table fit_curves, "
                 + "collapse_" + data.name + "_" + method + "; the parameters from table fits, method collapse_" + method
-                + "). On one curve when the exponents are right.");
+                + "). On one curve when the exponents are right." + (data == Data.LAMBDA ? " The unscaled data are the"
+                + " λ_N(σ_w) plot above; the collapse uses the points with |σ_w − σ_w,c(∞)| within"
+                + " analysis.tau_window's bound (fits.fit_window)." : ""));
     }
 
     private static String shortName(String method) {

@@ -36,14 +36,34 @@ final class CurveSelection {
                 .toList();
     }
 
-    /** Per size, the grid point nearest its measured critical point σ_w,c(N); sizes without a λ_N root are absent. */
-    static Map<Integer, PointResult> nearestToRoots(FamilyResults family) {
-        Map<Integer, PointResult> nearest = new LinkedHashMap<>();
+    /**
+     * The two grid points of one size around its λ_N root, and where the root lies between them.
+     *
+     * @param t the root's place: σ_w,c = (1 − t) σ_below + t σ_above, in [0, 1]; 0 when both are one point (the
+     *          root on a grid point, or beyond the end of the scan, where the end point stands in for it)
+     */
+    record Bracket(FitRow root, PointResult below, PointResult above, double t) {
+    }
+
+    /** Per size with a finite λ_N root σ_w,c(N), the grid points around it; sizes without one are absent. */
+    static Map<Integer, Bracket> rootBrackets(FamilyResults family) {
+        Map<Integer, Bracket> brackets = new LinkedHashMap<>();
         for (int size : family.sizes()) {
-            family.fit("sigma_w_c", size).ifPresent(root -> nearest.put(size,
-                    nearest(family.points(size), root.fit().estimate())));
+            Optional<FitRow> root = family.fit("sigma_w_c", size).filter(r -> Double.isFinite(r.fit().estimate()));
+            List<PointResult> scan = family.points(size);
+            if (root.isEmpty() || scan.isEmpty()) {
+                continue;
+            }
+            double sigmaWc = root.get().fit().estimate();
+            PointResult below = scan.stream().filter(p -> p.sigmaW() <= sigmaWc).reduce((a, b) -> b)
+                    .orElse(scan.get(0));
+            PointResult above = scan.stream().filter(p -> p.sigmaW() >= sigmaWc).findFirst()
+                    .orElse(scan.get(scan.size() - 1));
+            double gap = above.sigmaW() - below.sigmaW();
+            brackets.put(size, new Bracket(root.get(), below, above,
+                    gap > 0 ? (sigmaWc - below.sigmaW()) / gap : 0.0));
         }
-        return nearest;
+        return brackets;
     }
 
     /**
@@ -81,7 +101,10 @@ final class CurveSelection {
     static Set<String> all(FamilyResults family) {
         Set<String> ids = new LinkedHashSet<>();
         transition(family).forEach(p -> ids.add(p.pointId()));
-        nearestToRoots(family).values().forEach(p -> ids.add(p.pointId()));
+        rootBrackets(family).values().forEach(b -> {
+            ids.add(b.below().pointId());
+            ids.add(b.above().pointId());
+        });
         collapseTarget(family).ifPresent(s -> nearestTo(family, s).values().forEach(p -> ids.add(p.pointId())));
         SpreadingPlots.criticalPoint(family).ifPresent(p -> ids.add(p.pointId()));
         return ids;

@@ -37,13 +37,13 @@ final class EffectiveExponentPlot {
             if (!Double.isFinite(cls.delta())) {
                 continue;
             }
-            Charts.reference(chart, String.format(Locale.ROOT, "δ = %.4g (%s)", cls.delta(), cls.displayName()),
-                    new double[] {low, high}, new double[] {cls.delta(), cls.delta()}, cls.ordinal());
+            Charts.classReference(chart, String.format(Locale.ROOT, "δ = %.4g (%s)", cls.delta(),
+                    cls.displayName()), new double[] {low, high}, new double[] {cls.delta(), cls.delta()}, cls);
         }
         return new Panel.Plot(chart, "The local slope of ln ρ against ln(l + l0) between layers at least 1.25 apart,"
                 + " on the ρ curve interpolated to each size's root (table fit_curves, delta_eff); flat at the critical"
                 + " point, rising in the ordered phase, falling in the chaotic one. Dashed: δ of each class the verdict"
-                + " weighs for this family (docs/PHYSICS.md §6).");
+                + " weighs for this family (docs/PHYSICS.md §6), each class in its own colour and dashes.");
     }
 
     /**

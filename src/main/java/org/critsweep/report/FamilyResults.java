@@ -28,9 +28,13 @@ public record FamilyResults(ScalingFamily family, List<PointResult> points, List
                 .toList();
     }
 
-    /** The colour of a size: its rank in the family, so that a size keeps its colour in every plot. */
+    /**
+     * The colour of a size: its rank in the family, so that a size keeps its colour in every plot; a size without grid
+     * points (a fit curve's series can name one) gets the colour after the family's sizes.
+     */
     public java.awt.Color color(int size) {
-        return Charts.color(sizes().indexOf(size));
+        int rank = sizes().indexOf(size);
+        return Charts.color(rank >= 0 ? rank : sizes().size());
     }
 
     /** The fit of {@code quantity} for one size ({@code size} null: the fit pooling or extrapolating the sizes). */

@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import org.critsweep.theory.MeanField;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
@@ -17,6 +21,7 @@ final class LayerPlots {
 
     private static final String RHO = "ρ = 1 − c";
     private static final String MEAN_FIELD = "mean field (dashed)";
+    private static final String BAND = "± 1 standard error (dotted)";
 
     private LayerPlots() {
     }
@@ -33,23 +38,96 @@ final class LayerPlots {
                         + " Values below " + LogLogPoints.FLOOR + " are not drawn.");
     }
 
-    /** ρ(l) at the grid point nearest each size's measured σ_w,c(N). */
+    /**
+     * ρ(l) at each size's measured σ_w,c(N), interpolated between the grid points around it, with its ± 1 standard
+     * error dotted, and the mean-field ρ_l at the mean-field critical point, where it decays as a power law.
+     */
     static Panel rhoAtTheCriticalPoint(FamilyResults family) {
-        Map<Integer, PointResult> nearest = CurveSelection.nearestToRoots(family);
+        Map<Integer, CurveSelection.Bracket> brackets = CurveSelection.rootBrackets(family);
         String title = "ρ(l) at the critical point, per " + family.family().sizeSymbol();
-        if (nearest.isEmpty()) {
+        if (brackets.isEmpty()) {
             return new Panel.Omission(title, "no size has a λ_N root (no sigma_w_c row): the σ_w scan does not cross"
                     + " λ_N = 0");
         }
-        List<Curve> curves = new ArrayList<>();
-        nearest.forEach((size, p) -> curves.add(new Curve(family.layers(p.pointId()), String.format(Locale.ROOT,
-                "%s=%d at σ_w = %.4g (%s)", family.family().sizeSymbol(), size, p.sigmaW(),
-                family.fit("sigma_w_c", size).orElseThrow().fit().valueWithError("σ_w,c")), family.color(size))));
         XYChart chart = Charts.chart(title, "layer l", RHO, LegendPosition.InsideSW);
-        draw(chart, curves, LayerRow::rho, LayerRow::meanFieldRho);
-        return new Panel.Plot(chart, "Mean ρ over replicas at the grid σ_w nearest each size's λ_N root σ_w,c(N)"
-                + " (tables curves and fits); dashed: the mean-field ρ_l at the same σ_w. At σ_w,c the mean-field ρ"
-                + " decays as a power law, ρ ~ 1/(κ l).");
+        Charts.logLog(chart);
+        double c0 = Double.NaN;
+        int depth = 0;
+        for (Map.Entry<Integer, CurveSelection.Bracket> e : brackets.entrySet()) {
+            CurveSelection.Bracket b = e.getValue();
+            List<LayerRow> below = family.layers(b.below().pointId());
+            RootInterpolation.Curve curve = RootInterpolation.at(below, family.layers(b.above().pointId()), b.t());
+            if (curve.layer().length == 0) {
+                continue;
+            }
+            Color color = family.color(e.getKey());
+            String name = family.family().sizeSymbol() + "=" + e.getKey() + " at "
+                    + b.root().fit().valueWithError("σ_w,c");
+            Charts.line(chart, name, curve.layer(), curve.rho(), color);
+            band(chart, name, curve, color);
+            depth = Math.max(depth, (int) curve.layer()[curve.layer().length - 1]);
+            if (Double.isNaN(c0) && !below.isEmpty() && below.get(0).layer() == 0) {
+                c0 = 1 - below.get(0).rho();
+            }
+        }
+        String meanField = meanFieldAtCriticality(chart, family, c0, depth);
+        return new Panel.Plot(chart, "Mean ρ over replicas at each size's λ_N root σ_w,c(N) (table fits), interpolated"
+                + " linearly in σ_w between the two grid points around it (table curves); dotted: ± 1 standard error"
+                + " from the two points' errors." + meanField + " Values below " + LogLogPoints.FLOOR
+                + " are not drawn.");
+    }
+
+    /** The interpolated curve ± its standard error, dotted, one legend entry for the first band. */
+    private static void band(XYChart chart, String name, RootInterpolation.Curve curve, Color color) {
+        int n = curve.layer().length;
+        double[] upper = java.util.stream.IntStream.range(0, n)
+                .mapToDouble(i -> curve.rho()[i] + curve.stderr()[i]).toArray();
+        double[] lower = java.util.stream.IntStream.range(0, n)
+                .mapToDouble(i -> curve.rho()[i] - curve.stderr()[i]).toArray();
+        boolean first = !chart.getSeriesMap().containsKey(BAND);
+        for (double[] edge : List.of(upper, lower)) {
+            double[][] kept = positive(curve.layer(), edge);
+            if (kept[0].length > 0) {
+                String edgeName = first && edge == upper ? BAND : name + (edge == upper ? ", upper" : ", lower");
+                XYSeries series = Charts.line(chart, edgeName, kept[0], kept[1], color);
+                series.setLineStyle(SeriesLines.DOT_DOT);
+                series.setLineWidth(1.0f);
+                series.setShowInLegend(edgeName.equals(BAND));
+            }
+        }
+    }
+
+    /** The (x, y) with y at least {@link LogLogPoints#FLOOR} (a lower band edge may reach 0 or below). */
+    private static double[][] positive(double[] x, double[] y) {
+        int[] keep = java.util.stream.IntStream.range(0, x.length).filter(i -> y[i] >= LogLogPoints.FLOOR).toArray();
+        return new double[][] {java.util.Arrays.stream(keep).mapToDouble(i -> x[i]).toArray(),
+            java.util.Arrays.stream(keep).mapToDouble(i -> y[i]).toArray()};
+    }
+
+    /**
+     * Draws the mean-field ρ_l at the mean-field σ_w,c from the fixed point q* and the inputs' ρ_0 = 1 − c0, dashed;
+     * returns the caption's sentence about it.
+     */
+    private static String meanFieldAtCriticality(XYChart chart, FamilyResults family, double c0, int depth) {
+        OptionalDouble critical = MeanFieldCritical.sigmaWc(family.family().activation(), family.family().sigmaB());
+        if (critical.isEmpty()) {
+            return " No mean-field curve: " + family.family().activation().label() + " has no mean-field critical"
+                    + " point at σ_b = " + family.family().sigmaB() + ".";
+        }
+        if (!(Math.abs(c0) < 1) || depth < 1) {
+            return " No mean-field curve: no curve has ρ at layer 0 (the inputs' correlation).";
+        }
+        MeanField field = MeanField.of(family.family().activation().activation(), critical.getAsDouble(),
+                family.family().sigmaB());
+        double[] rho = field.curve(field.qStar(), c0, depth).rho();
+        double[] layers = java.util.stream.IntStream.rangeClosed(1, depth).asDoubleStream().toArray();
+        double[][] drawn = LogLogPoints.thinned(positive(layers, java.util.Arrays.copyOfRange(rho, 1, depth + 1)));
+        String name = String.format(Locale.ROOT, "mean field at σ_w,c = %.6f", critical.getAsDouble());
+        Charts.reference(chart, name, drawn[0], drawn[1], 0);
+        return String.format(Locale.ROOT, " Dashed: the mean-field ρ_l at the mean-field critical point σ_w,c = %.6f"
+                + " (docs/PHYSICS.md §4), iterated from its fixed point q* and the inputs' correlation; there it"
+                + " decays as a power law, ρ ~ 1/(κ l), while the finite-width curves sit at their own σ_w,c(N).",
+                critical.getAsDouble());
     }
 
     /** A CNN spreading run's P(l), N_a(l) and R²(l) across the σ_w scan (first activity threshold). */

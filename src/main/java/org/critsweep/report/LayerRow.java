@@ -7,11 +7,12 @@ import java.util.List;
  * overlay for spreading runs, no spreading observables for MLPs).
  *
  * @param rho          mean ρ = 1 − c over replicas
+ * @param rhoStderr    its standard error (NaN with one replica)
  * @param lnRho        mean ln ρ over the replicas that did not merge
  * @param meanFieldRho the infinite-width prediction of ρ at this layer
  * @param spreading    a spreading run's observables per activity threshold, in the order of grid.active_thresholds
  */
-public record LayerRow(String pointId, int layer, double rho, double lnRho, double meanFieldRho,
+public record LayerRow(String pointId, int layer, double rho, double rhoStderr, double lnRho, double meanFieldRho,
                        List<Spreading> spreading) {
 
     private static final Spreading NONE = new Spreading(Double.NaN, Double.NaN, Double.NaN);
@@ -31,9 +32,10 @@ public record LayerRow(String pointId, int layer, double rho, double lnRho, doub
     }
 
     /** A row with the spreading observables of one threshold. */
-    public LayerRow(String pointId, int layer, double rho, double lnRho, double meanFieldRho, double survival,
-                    double activeSites, double spreadR2) {
-        this(pointId, layer, rho, lnRho, meanFieldRho, List.of(new Spreading(survival, activeSites, spreadR2)));
+    public LayerRow(String pointId, int layer, double rho, double rhoStderr, double lnRho, double meanFieldRho,
+                    double survival, double activeSites, double spreadR2) {
+        this(pointId, layer, rho, rhoStderr, lnRho, meanFieldRho,
+                List.of(new Spreading(survival, activeSites, spreadR2)));
     }
 
     /** The observables at the {@code index}-th threshold (from 0), NaN where the row has none. */

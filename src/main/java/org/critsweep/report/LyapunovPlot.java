@@ -8,8 +8,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 /** λ_N against σ_w, one series per size, with the λ_N = 0 line and the fitted roots σ_w,c(N) on it. */
 final class LyapunovPlot {
 
-    static final String X_LABEL = "σ_w";
-    static final String Y_LABEL = "λ_N (nats / layer)";
+    private static final String X_LABEL = "σ_w";
+    private static final String Y_LABEL = "λ_N (nats / layer)";
 
     private LyapunovPlot() {
     }
@@ -37,7 +37,7 @@ final class LyapunovPlot {
      *
      * @return false when no point has a finite λ_N (nothing was added)
      */
-    static boolean addScans(XYChart chart, FamilyResults family) {
+    private static boolean addScans(XYChart chart, FamilyResults family) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (int size : family.sizes()) {

@@ -27,6 +27,7 @@ final class OffCriticalPlots {
                                 + " ξ_∥ = C |τ|^−ν_∥ (table fits)."));
     }
 
+    /** A plot of the points an exponent is fitted to: one point shows no trend, so it needs two. */
     private static Panel plot(FamilyResults family, String curve, String quantity, String symbol, String title,
                               String yLabel, LegendPosition legend, boolean logarithmic, String caption) {
         Map<String, List<Measurement>> series = family.curve(curve);
@@ -40,6 +41,6 @@ final class OffCriticalPlots {
         XYChart chart = Charts.chart(title + fitted, "σ_w", yLabel, legend);
         chart.getStyler().setYAxisLogarithmic(logarithmic);
         series.forEach((name, points) -> Charts.points(chart, name, points, family.color(FamilyResults.sizeOf(name))));
-        return new Panel.Plot(chart, caption);
+        return new Panel.Plot(chart, caption, 2);
     }
 }

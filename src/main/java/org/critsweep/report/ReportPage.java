@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.critsweep.grid.ScalingFamily;
 
 /**
  * The report as one HTML document: the verdict first, then per scaling family its plots, the exponent table, the
  * phase diagram and the manifest. The plots are PNG data URIs inside the page, so that the one file is the whole
- * report: it can be mailed, attached or copied off a cluster without the files beside it.
+ * report: it can be mailed, attached or copied off a cluster without the files beside it. Each plot is also written
+ * beside the page as {@code figures/NAME.png} and {@code figures/NAME.svg} (for papers), linked under the plot.
  */
 public final class ReportPage {
 
@@ -23,6 +26,7 @@ public final class ReportPage {
             .plots { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 1.2em; }
             figure { margin: 0; } figure img { width: 100%; max-width: 760px; height: auto; border: 1px solid #ddd; }
             figcaption { font-size: 0.9em; color: #444; max-width: 760px; }
+            .files { font-size: 0.85em; margin-left: 0.4em; }
             .omitted { color: #666; font-style: italic; margin: 0.4em 0; }
             table { border-collapse: collapse; font-size: 0.9em; } th, td { padding: 0.25em 0.6em; text-align: left;
                    border-bottom: 1px solid #e4e4e4; vertical-align: top; } th { background: #f3f3f3; }
@@ -31,14 +35,32 @@ public final class ReportPage {
             pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
             """;
 
+    /** The folder of the figure files, relative to the page. */
+    public static final String FIGURES = "figures";
+
     private final StringBuilder html = new StringBuilder(1 << 20);
+    private final Map<String, byte[]> figures = new LinkedHashMap<>();
+
+    /**
+     * The page and its figure files.
+     *
+     * @param figures file contents by path relative to the page ({@code figures/03-lyapunov.svg})
+     */
+    public record Report(String html, Map<String, byte[]> figures) {
+    }
 
     private ReportPage() {
     }
 
     /** The whole report; {@code generated} is the time it states it was made. */
     public static String render(CampaignResults results, Instant generated) {
-        return new ReportPage().document(results, generated);
+        return build(results, generated).html();
+    }
+
+    /** The whole report with its figure files; {@code generated} is the time it states it was made. */
+    public static Report build(CampaignResults results, Instant generated) {
+        ReportPage page = new ReportPage();
+        return new Report(page.document(results, generated), page.figures);
     }
 
     private String document(CampaignResults results, Instant generated) {
@@ -63,7 +85,7 @@ public final class ReportPage {
         html.append("<section id=\"exponents\">\n<h2>Exponent table</h2>\n");
         exponentTable(exponents);
         html.append("</section>\n<section id=\"phase-diagram\">\n<h2>Phase diagram</h2>\n");
-        panels(List.of(PhaseDiagram.of(results.points())));
+        panels(FigureRenderer.panels("Phase diagram", () -> List.of(PhaseDiagram.of(results.points()))));
         html.append("</section>\n<section id=\"manifest\">\n<h2>Campaign manifest</h2>\n");
         manifest(manifest);
         html.append("</section>\n</body>\n</html>\n");
@@ -112,49 +134,69 @@ public final class ReportPage {
     private void family(int index, FamilyResults family) {
         html.append("<section id=\"family-").append(index + 1).append("\">\n<h2>")
                 .append(Html.escape(family.family().toString())).append("</h2>\n");
-        for (Map.Entry<String, List<Panel>> group : groups(family).entrySet()) {
+        for (Map.Entry<String, List<Supplier<List<Panel>>>> group : groups(family).entrySet()) {
             html.append("<h3>").append(Html.escape(group.getKey())).append("</h3>\n");
-            panels(group.getValue());
+            List<Supplier<List<Panel>>> plots = group.getValue();
+            List<Panel> panels = new java.util.ArrayList<>();
+            for (int i = 0; i < plots.size(); i++) {
+                String title = group.getKey() + (plots.size() == 1 ? "" : ", plot " + (i + 1) + " of " + plots.size());
+                panels.addAll(FigureRenderer.panels(title, plots.get(i)));
+            }
+            panels(panels);
         }
         html.append("</section>\n");
     }
 
-    /** A family's plots under their headings; a spreading run gets its spreading observables and exponents. */
-    private static Map<String, List<Panel>> groups(FamilyResults family) {
-        Map<String, List<Panel>> groups = new LinkedHashMap<>();
+    /**
+     * A family's plots under their headings, each plot method called only when the page is drawn (so that one that
+     * throws costs its own plots, not the page); a spreading run gets its spreading observables and exponents.
+     */
+    static Map<String, List<Supplier<List<Panel>>>> groups(FamilyResults family) {
+        Map<String, List<Supplier<List<Panel>>>> groups = new LinkedHashMap<>();
         if (family.points().stream().anyMatch(PointResult::spreading)) {
-            groups.put("Order parameter and Lyapunov exponent", List.of(LayerPlots.rhoAcrossTheTransition(family),
-                    LyapunovPlot.withRoots(family)));
-            groups.put("Spreading from one site", LayerPlots.spreading(family));
-            groups.put("Spreading exponents per activity threshold", SpreadingPlots.of(family));
+            groups.put("Order parameter and Lyapunov exponent", List.of(
+                    () -> List.of(LayerPlots.rhoAcrossTheTransition(family)),
+                    () -> List.of(LyapunovPlot.withRoots(family))));
+            groups.put("Spreading from one site", List.of(() -> LayerPlots.spreading(family)));
+            groups.put("Spreading exponents per activity threshold", List.of(() -> SpreadingPlots.of(family)));
             return groups;
         }
-        groups.put("Order parameter ρ(l)", List.of(LayerPlots.rhoAcrossTheTransition(family),
-                LayerPlots.rhoAtTheCriticalPoint(family)));
-        groups.put("Lyapunov exponent and critical point", family.family().mlp()
-                ? List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family), XiCorrectionPlot.of(family))
-                : List.of(LyapunovPlot.withRoots(family), ExtrapolationPlot.of(family), ChannelScanPlot.of(family)));
-        groups.put("Critical decay", List.of(EffectiveExponentPlot.of(family)));
-        groups.put("Data collapse of the depth scan", CollapsePlots.depthScan(family));
-        groups.put("Data collapse of λ_N", CollapsePlots.lambda(family));
-        groups.put("Off-critical exponents", OffCriticalPlots.of(family));
+        groups.put("Order parameter ρ(l)", List.of(() -> List.of(LayerPlots.rhoAcrossTheTransition(family)),
+                () -> List.of(LayerPlots.rhoAtTheCriticalPoint(family))));
+        groups.put("Lyapunov exponent and critical point", List.of(() -> List.of(LyapunovPlot.withRoots(family)),
+                () -> List.of(ExtrapolationPlot.of(family)), () -> List.of(family.family().mlp()
+                        ? XiCorrectionPlot.of(family) : ChannelScanPlot.of(family))));
+        groups.put("Critical decay", List.of(() -> List.of(EffectiveExponentPlot.of(family))));
+        groups.put("Data collapse of the depth scan", List.of(() -> CollapsePlots.depthScan(family)));
+        groups.put("Data collapse of λ_N", List.of(() -> CollapsePlots.lambda(family)));
+        groups.put("Off-critical exponents", List.of(() -> OffCriticalPlots.of(family)));
         if (family.family().mlp()) {
-            groups.put("Finite-width growth of Var ln G", LogVariancePlots.of(family));
+            groups.put("Finite-width growth of Var ln G", List.of(() -> LogVariancePlots.of(family)));
         }
         return groups;
     }
 
-    /** The plots side by side, then one line per plot left out. */
-    private void panels(List<Panel> panels) {
+    /**
+     * The plots side by side, each with links to its PNG and SVG files, then one line per plot left out (given so,
+     * or found undrawable by {@link FigureRenderer}).
+     */
+    private void panels(List<Panel> given) {
+        List<Panel> panels = given.stream().map(FigureRenderer::render).toList();
         html.append("<div class=\"plots\">\n");
         for (Panel panel : panels) {
-            if (panel instanceof Panel.Plot plot) {
-                String title = Html.escape(plot.chart().getTitle());
+            if (panel instanceof Panel.Figure figure) {
+                String name = String.format(Locale.ROOT, "%s/%02d-%s", FIGURES, figures.size() / 2 + 1,
+                        slug(figure.title()));
+                figures.put(name + ".png", figure.png());
+                figures.put(name + ".svg", figure.svg());
+                String title = Html.escape(figure.title());
                 html.append("<figure><img src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(Charts.png(plot.chart())))
+                        .append(Base64.getEncoder().encodeToString(figure.png()))
                         .append("\" width=\"").append(Charts.WIDTH).append("\" height=\"").append(Charts.HEIGHT)
                         .append("\" alt=\"").append(title).append("\">\n<figcaption>")
-                        .append(Html.escape(plot.caption())).append("</figcaption></figure>\n");
+                        .append(Html.escape(figure.caption())).append("<span class=\"files\"><a href=\"")
+                        .append(Html.escape(name)).append(".svg\">SVG</a> · <a href=\"").append(Html.escape(name))
+                        .append(".png\">PNG</a></span></figcaption></figure>\n");
             }
         }
         html.append("</div>\n");
@@ -164,6 +206,26 @@ public final class ReportPage {
                         .append("</strong> — not drawn: ").append(Html.escape(omission.reason())).append(".</p>\n");
             }
         }
+    }
+
+    /** The Greek letters (and signs) of the plot titles, spelt out for file names. */
+    private static final Map<String, String> SPELT = Map.ofEntries(Map.entry("ρ", "rho"), Map.entry("λ", "lambda"),
+            Map.entry("σ", "sigma"), Map.entry("ξ", "xi"), Map.entry("δ", "delta"), Map.entry("β", "beta"),
+            Map.entry("ν", "nu"), Map.entry("κ", "kappa"), Map.entry("χ", "chi"), Map.entry("τ", "tau"),
+            Map.entry("θ", "theta"), Map.entry("ω", "omega"), Map.entry("∞", "inf"), Map.entry("²", "2"));
+
+    /**
+     * A file name from a title: its letters and digits (Greek spelt out), lower case, joined by hyphens, at most 60
+     * long.
+     */
+    static String slug(String title) {
+        String spelt = title;
+        for (Map.Entry<String, String> letter : SPELT.entrySet()) {
+            spelt = spelt.replace(letter.getKey(), " " + letter.getValue() + " ");
+        }
+        String slug = spelt.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        slug = slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
+        return slug.isEmpty() ? "figure" : slug;
     }
 
     private void exponentTable(ExponentTable exponents) {

@@ -145,14 +145,12 @@ final class SpreadingPlots {
             return new Panel.Omission(title, "fewer than two layers a factor " + SLOPE_SPAN + " apart have a positive"
                     + " value");
         }
-        int reference = 0;
         int dimensions = family.family().arch().dimensions();
         UniversalityClass dp = dimensions == 2 ? UniversalityClass.DP_2_1 : UniversalityClass.DP_1_1;
         for (UniversalityClass cls : List.of(dp, UniversalityClass.MEAN_FIELD)) {
             double slope = classSlope(observable, cls, dimensions);
-            Charts.reference(chart, String.format(Locale.ROOT, "%s: %s = %.4g", cls.displayName(),
-                    observable.slopeName, slope), new double[] {1, lastLayer}, new double[] {slope, slope},
-                    reference++);
+            Charts.classReference(chart, String.format(Locale.ROOT, "%s: %s = %.4g", cls.displayName(),
+                    observable.slopeName, slope), new double[] {1, lastLayer}, new double[] {slope, slope}, cls);
         }
         return new Panel.Plot(chart, "The effective exponent between each recorded layer l and the first one at"
                 + " least " + SLOPE_SPAN + "× deeper, against their geometric mean (from table curves). At the"

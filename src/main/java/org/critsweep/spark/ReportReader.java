@@ -73,8 +73,8 @@ final class ReportReader {
         int count = thresholds;
         return spark.table(TableNames.CURVES).where(col("point_id").isin(pointIds.toArray())).collectAsList().stream()
                 .map(r -> new LayerRow(r.getAs("point_id"), r.<Integer>getAs("layer"), FitRows.number(r, "rho_mean"),
-                        FitRows.number(r, "ln_rho_mean"), FitRows.number(r, "mf_rho"), IntStream.rangeClosed(1, count)
-                        .mapToObj(k -> new LayerRow.Spreading(FitRows.number(r, "survival_" + k),
+                        FitRows.number(r, "rho_stderr"), FitRows.number(r, "ln_rho_mean"), FitRows.number(r, "mf_rho"),
+                        IntStream.rangeClosed(1, count).mapToObj(k -> new LayerRow.Spreading(FitRows.number(r, "survival_" + k),
                                 FitRows.number(r, "active_sites_mean_" + k), FitRows.number(r, "spread_r2_mean_" + k)))
                         .toList()))
                 .toList();

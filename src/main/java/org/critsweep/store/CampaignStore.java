@@ -288,6 +288,39 @@ public final class CampaignStore {
         AtomicFiles.write(files, path, text);
     }
 
+    /**
+     * Writes a binary file of the campaign atomically, e.g. a figure of the report.
+     *
+     * @param path relative to the campaign directory
+     * @throws CampaignFailure when the file cannot be written (a full disk): the old file, if any, is intact
+     */
+    public void write(String path, byte[] content) {
+        AtomicFiles.write(files, path, content);
+    }
+
+    /**
+     * Deletes the files of a folder of the campaign that are not in {@code keep}, e.g. the figures of an earlier
+     * report whose titles have changed since; a folder that does not exist is left so.
+     *
+     * @param keep names within the folder
+     * @throws CampaignFailure when a file cannot be deleted
+     */
+    public void deleteAllBut(String folder, java.util.Set<String> keep) {
+        if (!files.isDirectory(folder)) {
+            return;
+        }
+        for (String name : list(folder)) {
+            if (!keep.contains(name)) {
+                String path = CampaignFileSystem.child(folder, name);
+                try {
+                    files.delete(path);
+                } catch (IOException e) {
+                    throw StorageFailure.cannotWrite(files.location(path), e);
+                }
+            }
+        }
+    }
+
     /** @throws ConfigException when the manifest does not parse or lacks what every manifest records */
     private Config parseManifest() {
         Config manifest = JsonFiles.read(files, MANIFEST);

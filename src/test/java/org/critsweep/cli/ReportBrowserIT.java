@@ -47,6 +47,18 @@ class ReportBrowserIT {
             """;
     static final Pattern PNG = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
     static final Pattern CHECKED = Pattern.compile("image (\\d+) complete=(\\w+) naturalWidth=(\\d+)");
+    static final Pattern SVG_LINK = Pattern.compile("<a href=\"(figures/[^\"]+\\.svg)\">SVG</a>");
+    static final Pattern ALT = Pattern.compile("<img src=\"data:image/png;base64,[A-Za-z0-9+/=]+\"[^>]*"
+            + " alt=\"([^\"]*)\"");
+    static final Pattern OMITTED = Pattern.compile("<p class=\"omitted\"><strong>([^<]*)</strong> — not drawn:"
+            + " ([^<]*)</p>");
+    /**
+     * The plots this campaign is made to have (their titles' beginnings, which hold no character HTML escapes): none
+     * may be replaced by a "not drawn" line.
+     */
+    static final List<String> MAIN_PLOTS = List.of("ρ(l) across the transition", "ρ(l) at the critical point",
+            "λ_N(σ_w) per N", "σ_w,c(N) against 1/N", "Effective exponent δ_eff(l)", "Before scaling: ln ρ",
+            "Depth scan after scaling (HH)", "λ_N after scaling (HH)", "Phase diagram");
 
     @TempDir
     static Path temp;
@@ -121,6 +133,51 @@ class ReportBrowserIT {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(plots.get(i)));
             assertTrue(inkFraction(image) > 0.01, "plot " + i + " is not blank: " + inkFraction(image));
         }
+    }
+
+    /** The main plots are drawn, under unique titles; each SVG link resolves to a file the browser draws. */
+    @Test
+    void theMainPlotsAreDrawnOnceEachAndTheirSvgFilesLoadInTheBrowser() throws Exception {
+        List<String> titles = new ArrayList<>();
+        for (Matcher m = ALT.matcher(html); m.find(); ) {
+            titles.add(m.group(1));
+        }
+        assertEquals(titles.size(), new java.util.HashSet<>(titles).size(), "no title twice: " + titles);
+        for (String plot : MAIN_PLOTS) {
+            assertTrue(titles.stream().anyMatch(t -> t.startsWith(plot)), plot + " is drawn: " + titles);
+        }
+        for (Matcher m = OMITTED.matcher(html); m.find(); ) {
+            String omitted = m.group(1);
+            assertTrue(MAIN_PLOTS.stream().noneMatch(p -> omitted.startsWith(p)),
+                    "a main plot is not drawn: " + m.group());
+        }
+
+        List<String> svgs = new ArrayList<>();
+        for (Matcher m = SVG_LINK.matcher(html); m.find(); ) {
+            svgs.add(m.group(1));
+        }
+        assertEquals(titles.size(), svgs.size(), "an SVG link under every figure");
+        StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
+        for (String svg : svgs) {
+            Path file = report.getParent().resolve(svg);
+            assertTrue(Files.size(file) > 1000, svg + " is written beside the page");
+            assertTrue(Files.exists(report.getParent().resolve(svg.replace(".svg", ".png"))), svg + "'s PNG too");
+            page.append("<img src=\"").append(svg).append("\">\n");
+        }
+        page.append(IMAGE_CHECK).append("</body></html>\n");
+        Path check = report.getParent().resolve("svg-check.html");
+        Files.writeString(check, page);
+        Outcome dom = chromium("--dump-dom", check.toUri().toString());
+        assertEquals(0, dom.exitCode(), dom.err());
+        Matcher m = CHECKED.matcher(dom.out());
+        int loaded = 0;
+        while (m.find()) {
+            assertEquals("true", m.group(2), svgs.get(loaded) + " finished loading");
+            assertTrue(Integer.parseInt(m.group(3)) > 0, svgs.get(loaded) + " is a picture the browser draws");
+            loaded++;
+        }
+        assertEquals(svgs.size(), loaded, "the browser saw every SVG: " + dom.out());
+        Files.delete(check);
     }
 
     @Test

@@ -62,7 +62,7 @@ class CnnReportTest {
                     perThreshold.add(new LayerRow.Spreading(Math.pow(l, -0.16) / (k + 1), (k + 1) * Math.pow(l, 0.31),
                             Math.pow(l, 1.26)));
                 }
-                layers.add(new LayerRow(id, layer, Double.NaN, Double.NaN, Double.NaN, perThreshold));
+                layers.add(new LayerRow(id, layer, Double.NaN, Double.NaN, Double.NaN, Double.NaN, perThreshold));
             }
         }
         if (withFits) {

@@ -120,7 +120,7 @@ class PlotsTest {
     void logLogPointsDropWhatALogAxisCannotShowAndThinningKeepsBothEnds() {
         List<LayerRow> rows = java.util.stream.Stream.of(new double[] {0, 0.5}, new double[] {1, 0.25},
                 new double[] {2, 1e-9}, new double[] {3, Double.NaN}, new double[] {4, 0.125})
-                .map(v -> new LayerRow("p", (int) v[0], v[1], 0, 0, 0, 0, 0)).toList();
+                .map(v -> new LayerRow("p", (int) v[0], v[1], 0, 0, 0, 0, 0, 0)).toList();
         double[][] points = LogLogPoints.of(rows, LayerRow::rho);
         assertArrayEquals(new double[] {1, 4}, points[0], 0.0);
         assertArrayEquals(new double[] {0.25, 0.125}, points[1], 0.0);
@@ -133,16 +133,22 @@ class PlotsTest {
     }
 
     @Test
-    void transitionCurvesSpreadOverTheScanAndCriticalCurvesSitNearestEachRoot() {
+    void transitionCurvesSpreadOverTheScanAndCriticalCurvesAreBracketedByTheGridPointsAroundEachRoot() {
         List<PointResult> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> new PointResult("p" + i,
                 ReportFixtures.TANH, 64, 1.30 + 0.02 * i, false, "ordered", 0, 0)).toList();
         FamilyResults scan = new FamilyResults(ReportFixtures.TANH, eleven, List.of(), List.of(), Map.of());
         assertEquals(List.of("p0", "p2", "p3", "p5", "p7", "p8", "p10"),
                 CurveSelection.transition(scan).stream().map(PointResult::pointId).toList());
-        Map<Integer, PointResult> nearest =
-                CurveSelection.nearestToRoots(family(ReportFixtures.criticalPointFits("v")));
-        assertEquals(1.50, nearest.get(16).sigmaW(), "root 1.583 is beyond the scan");
-        assertEquals(1.50, nearest.get(32).sigmaW(), "root 1.4894: nearer 1.50 than 1.45");
+        Map<Integer, CurveSelection.Bracket> brackets =
+                CurveSelection.rootBrackets(family(ReportFixtures.criticalPointFits("v")));
+        CurveSelection.Bracket beyond = brackets.get(16);
+        assertEquals(1.50, beyond.below().sigmaW(), "root 1.583 is beyond the scan: the end point stands in");
+        assertEquals(1.50, beyond.above().sigmaW());
+        assertEquals(0.0, beyond.t());
+        CurveSelection.Bracket inside = brackets.get(32);
+        assertEquals(1.45, inside.below().sigmaW());
+        assertEquals(1.50, inside.above().sigmaW());
+        assertEquals((ReportFixtures.root(32) - 1.45) / 0.05, inside.t(), 1e-12, "root 1.4894 = 1.45 + t · 0.05");
     }
 
     @Test
@@ -170,5 +176,74 @@ class PlotsTest {
             }
         }
         assertTrue(coloured > 1000, "the coloured series are drawn: " + coloured + " coloured pixels");
+    }
+
+    @Test
+    void rhoAtTheRootIsLinearInSigmaWBetweenTheTwoGridPointsWithTheirErrorsInQuadrature() {
+        List<LayerRow> below = new ArrayList<>();
+        List<LayerRow> above = new ArrayList<>();
+        for (int layer = 0; layer <= 4; layer++) {
+            below.add(new LayerRow("b", layer, 0.4 / (layer + 1), 0.03, 0, 0, 0, 0, 0));
+            above.add(new LayerRow("a", layer, 0.2, layer == 2 ? Double.NaN : 0.04, 0, 0, 0, 0, 0));
+        }
+        above.remove(4); // layer 4 only below: not interpolated
+        RootInterpolation.Curve curve = RootInterpolation.at(below, above, 0.25);
+        assertArrayEquals(new double[] {1, 2, 3}, curve.layer(), 0.0, "layers >= 1 that both points have");
+        assertArrayEquals(new double[] {0.75 * 0.2 + 0.25 * 0.2, 0.75 * 0.4 / 3 + 0.25 * 0.2,
+            0.75 * 0.1 + 0.25 * 0.2}, curve.rho(), 1e-15);
+        assertEquals(Math.hypot(0.75 * 0.03, 0.25 * 0.04), curve.stderr()[0], 1e-15);
+        assertTrue(Double.isNaN(curve.stderr()[1]), "a NaN error of a weighted point stays NaN");
+        RootInterpolation.Curve onGrid = RootInterpolation.at(below, above, 0.0);
+        assertEquals(0.03, onGrid.stderr()[1], 1e-15, "weight 0: the other point's NaN error adds nothing");
+    }
+
+    @Test
+    void rhoAtTheCriticalPointIsInterpolatedToEachRootAndTheMeanFieldDecaysAsAPowerLawAtItsCriticalPoint() {
+        XYChart chart = chart(LayerPlots.rhoAtTheCriticalPoint(family(ReportFixtures.criticalPointFits("v"))));
+        XYSeries n32 = chart.getSeriesMap().get("N=32 at σ_w,c = 1.4894 ± 0.0030");
+        double rho10 = 0.2 * Math.exp(-10 / 20.0);
+        assertEquals(rho10, n32.getYData()[9], 1e-15, "both grid points have the same ρ: so has the interpolation");
+        XYSeries band = chart.getSeriesMap().get("± 1 standard error (dotted)");
+        assertEquals(1.05 * rho10, band.getYData()[9], 1e-15, "the first band is N=16's, at the end of the scan: its"
+                + " point's 5 % error");
+        double t = (ReportFixtures.root(32) - 1.45) / 0.05;
+        double error = Math.hypot(1 - t, t) * 0.05 * rho10;
+        XYSeries upper32 = chart.getSeriesMap().get("N=32 at σ_w,c = 1.4894 ± 0.0030, upper");
+        assertEquals(rho10 + error, upper32.getYData()[9], 1e-15);
+        XYSeries meanField = chart.getSeriesMap().get("mean field at σ_w,c = 1.395584");
+        assertTrue(meanField != null, chart.getSeriesMap().keySet().toString());
+        double[] l = meanField.getXData();
+        double[] rho = meanField.getYData();
+        int last = l.length - 1;
+        int half = java.util.stream.IntStream.range(0, l.length).filter(i -> l[i] >= l[last] / 2).findFirst()
+                .orElseThrow();
+        // At σ_w,c the mean-field ρ decays as 1/(κ (l + l0)) (docs/PHYSICS.md §4): 1/ρ grows linearly, at the rate κ,
+        // the closed form ½ σ_w² q* E[φ''(√q* z)²]; the approach to the asymptote bends it by O(ln l / l)
+        double growth = (1 / rho[last] - 1 / rho[half]) / (l[last] - l[half]);
+        double kappa = org.critsweep.theory.MeanField.of(ActivationKind.TANH.activation(), 1.395584, 0.3).point()
+                .kappa();
+        assertEquals(kappa, growth, 0.1 * kappa, "a power law, not a plateau");
+    }
+
+    @Test
+    void everyUniversalityClassHasItsOwnColourAndDashesInTheEffectiveExponentPlot() {
+        List<FitCurvePoint> curves = List.of(ReportFixtures.curvePoint("delta_eff", "N=32", 10, 0.9),
+                ReportFixtures.curvePoint("delta_eff", "N=32", 20, 0.95));
+        XYChart chart = chart(EffectiveExponentPlot.of(ReportFixtures.campaign("classes", List.of(), curves)
+                .family(ReportFixtures.TANH)));
+        List<XYSeries> references = chart.getSeriesMap().values().stream().filter(s -> s.getName().startsWith("δ = "))
+                .toList();
+        assertEquals(java.util.Arrays.stream(org.critsweep.fit.UniversalityClass.values())
+                .filter(c -> Double.isFinite(c.delta())).count(), references.size(),
+                "an MLP's plot shows every class with a δ: " + chart.getSeriesMap().keySet());
+        assertTrue(references.size() >= 4, "mean field, DP 1+1, DP 2+1 and MN 1+1 at least");
+        java.util.Set<String> styles = new java.util.HashSet<>();
+        java.util.Set<java.awt.Color> colours = new java.util.HashSet<>();
+        for (XYSeries reference : references) {
+            styles.add(java.util.Arrays.toString(reference.getLineStyle().getDashArray()));
+            colours.add(reference.getLineColor());
+        }
+        assertEquals(references.size(), styles.size(), "no two classes share dashes");
+        assertEquals(references.size(), colours.size(), "no two classes share a colour");
     }
 }

@@ -43,14 +43,14 @@ final class ReportFixtures {
         return String.format(java.util.Locale.ROOT, "p%d-%.2f", width, sigmaW);
     }
 
-    /** Every point's ρ(l) = 0.2 exp(−l / 20), its mean field 10 % above. */
+    /** Every point's ρ(l) = 0.2 exp(−l / 20) with a 5 % standard error, its mean field 10 % above. */
     static List<LayerRow> layers() {
         List<LayerRow> rows = new ArrayList<>();
         for (PointResult p : points()) {
             for (int layer = 0; layer <= DEPTH; layer++) {
                 double rho = 0.2 * Math.exp(-layer / 20.0);
-                rows.add(new LayerRow(p.pointId(), layer, rho, Math.log(rho), 1.1 * rho, Double.NaN, Double.NaN,
-                        Double.NaN));
+                rows.add(new LayerRow(p.pointId(), layer, rho, 0.05 * rho, Math.log(rho), 1.1 * rho, Double.NaN,
+                        Double.NaN, Double.NaN));
             }
         }
         return rows;

@@ -101,4 +101,50 @@ class ReportPageTest {
         assertTrue(html.contains("<strong>ρ(l) at the critical point, per N</strong> — not drawn: no size has a λ_N"
                 + " root"), html);
     }
+
+    /**
+     * Every plot the page can hold for one MLP family (every fit curve present): no title twice, and the λ_N scans,
+     * which the collapse section once drew again, in one plot only.
+     */
+    @Test
+    void noPlotIsDrawnTwice() {
+        List<FitCurvePoint> curves = new ArrayList<>();
+        for (String curve : List.of("delta_eff", "collapse_depth_scan_hh", "collapse_depth_scan_bayes",
+                "collapse_lambda_hh", "collapse_lambda_bayes", "rho_plateau", "xi_par", "ln_g_var",
+                "ln_g_var_collapse", "xi_correction")) {
+            for (String series : List.of("N=16", "N=32")) {
+                curves.add(ReportFixtures.curvePoint(curve, series, 1.40, 0.5));
+                curves.add(ReportFixtures.curvePoint(curve, series, 1.45, 0.25));
+            }
+        }
+        curves.add(ReportFixtures.curvePoint("xi_correction", "predicted", 0.1, -0.1));
+        FamilyResults family = ReportFixtures.campaign("all", ReportFixtures.criticalPointFits("v"), curves)
+                .family(ReportFixtures.TANH);
+        List<org.knowm.xchart.XYChart> charts = ReportPage.groups(family).values().stream().flatMap(List::stream)
+                .flatMap(plots -> plots.get().stream()).filter(p -> p instanceof Panel.Plot)
+                .map(p -> ((Panel.Plot) p).chart()).toList();
+        assertEquals(15, charts.size(), "ρ twice, λ_N, extrapolation, ξ correction, δ_eff, depth scan before and"
+                + " after twice, λ_N after twice, ρ*, ξ_∥, Var ln G and its collapse");
+        List<String> titles = charts.stream().map(org.knowm.xchart.XYChart::getTitle).toList();
+        assertEquals(titles.size(), new java.util.HashSet<>(titles).size(), "unique titles: " + titles);
+        double[] scan = ReportFixtures.SIGMA_W;
+        long withScans = charts.stream().filter(c -> c.getSeriesMap().values().stream()
+                .anyMatch(s -> java.util.Arrays.equals(s.getXData(), scan))).count();
+        assertEquals(1, withScans, "the λ_N(σ_w) scans are drawn once");
+    }
+
+    @Test
+    void eachFigureIsLinkedAsSvgAndPngAndTheFilesAreTheFiguresOfThePage() throws IOException {
+        ReportPage.Report report = ReportPage.build(ReportFixtures.campaign("small",
+                ReportFixtures.criticalPointFits("v"), List.of()), WHEN);
+        List<BufferedImage> inline = images(report.html());
+        assertEquals(2 * inline.size(), report.figures().size(), "a PNG and an SVG per figure");
+        for (String name : report.figures().keySet()) {
+            assertTrue(name.matches("figures/\\d\\d-[a-z0-9-]+\\.(png|svg)"), name);
+            assertTrue(report.html().contains("<a href=\"" + name + "\">" + (name.endsWith(".svg") ? "SVG" : "PNG")
+                    + "</a>"), name + " is linked under its figure");
+        }
+        assertEquals("figures/01-rho-l-across-the-transition-n-32.svg", report.figures().keySet().stream()
+                .filter(n -> n.endsWith(".svg")).findFirst().orElseThrow());
+    }
 }

@@ -34,6 +34,16 @@ class ReportStageTest {
         assertEquals(store.root().resolve(ReportStage.FILE), result.report());
         String html = Files.readString(result.report());
         assertTrue(html.contains("<td class=\"name\">sigma_w_c</td>"), "the exponent table has the roots");
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(figures/[^\"]+)\"").matcher(html);
+        int files = 0;
+        for (; links.find(); files++) {
+            assertTrue(Files.size(result.report().resolveSibling(links.group(1))) > 0, links.group(1) + " is written");
+        }
+        assertTrue(files >= 10, "a PNG and an SVG of every figure beside the page: " + files);
+        Path stale = Files.writeString(result.report().resolveSibling("figures/99-an-earlier-title.svg"), "<svg/>");
+        ReportStage.run(SharedSpark.session(), store);
+        assertFalse(Files.exists(stale), "a figure the report no longer has is deleted when it is written again");
+        assertTrue(Files.exists(result.report().resolveSibling("figures/01-rho-l-across-the-transition-n-12.svg")));
         Config manifest = store.requireManifest();
         assertEquals(List.of("sweep", "theory", "aggregate", "fit", "report"),
                 CampaignRun.STAGES.stream().filter(s -> manifest.hasPath("stage_seconds." + s)).toList(),
