@@ -62,7 +62,7 @@ public final class CostModel {
     static double activationUnits(ActivationKind activation) {
         return switch (activation) {
             case TANH, SIN -> 6.0;
-            case ERF -> 43.0;
+            case ERF -> 105.0;
             case RELU, LINEAR -> 3.0;
         };
     }
