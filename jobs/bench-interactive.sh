@@ -119,7 +119,7 @@ sql_median() {
         times="$times $(echo "$(now) - $s" | bc -l)"
         i=$((i + 1))
     done
-    echo "$times" | tr ' ' '\n' | grep . | median
+    printf '%.2f' "$(echo "$times" | tr ' ' '\n' | grep . | median)"
 }
 
 echo "bench-interactive: $(lscpu | grep 'Model name' | sed 's/  */ /g'); $(nproc) cores; runs $runs;$(uptime | sed 's/.*load/ load/')"

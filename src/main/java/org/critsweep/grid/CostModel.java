@@ -46,10 +46,10 @@ public final class CostModel {
     public static final double SECONDS_PER_TASK = 0.02;
 
     /** Single-core seconds of a point's own costs: its Parquet file in staging, its commit, its row of points. */
-    public static final double SECONDS_PER_POINT = 0.15;
+    public static final double SECONDS_PER_POINT = 0.25;
 
     /** Wall seconds every sweep pays once, whatever its size and cores (first Spark job, class loading, JIT). */
-    public static final double STARTUP_SECONDS = 9.0;
+    public static final double STARTUP_SECONDS = 7.0;
 
     private CostModel() {
     }
