@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             plan = TaskPlanner.plan(plan.campaign(), MeasuredCentres.of(spark, store));
             out.println("sigma_w: around the critical points measured by the earlier run (mean field where none)");
         }
-        out.print(PlanCommand.summary(plan));
+        out.print(PlanCommand.summary(plan, spark.sparkContext().defaultParallelism()));
         out.flush();
         int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store,

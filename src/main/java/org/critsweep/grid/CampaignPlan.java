@@ -14,8 +14,13 @@ public record CampaignPlan(Campaign campaign, List<GridPoint> points, List<Sweep
         return tasks.stream().mapToDouble(SweepTask::cost).sum();
     }
 
-    /** Rough single-core seconds for the whole sweep, from {@link CostModel#SECONDS_PER_WEIGHT}. */
+    /** The cost model's estimate of the whole sweep, from nothing committed ({@link CostModel}). */
+    public SweepEstimate estimate() {
+        return CostModel.estimate(campaign, points);
+    }
+
+    /** Single-core seconds of the whole sweep, the start-up excluded: what {@code campaign.max_core_hours} bounds. */
     public double estimatedCoreSeconds() {
-        return totalCost() * CostModel.SECONDS_PER_WEIGHT;
+        return estimate().coreSeconds();
     }
 }

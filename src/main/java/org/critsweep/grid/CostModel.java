@@ -3,24 +3,68 @@ package org.critsweep.grid;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.critsweep.kernel.ActivationKind;
 
 /**
- * Estimated work of a replica, in weight-column updates: the dense sampler draws N² weights per layer and
- * multiplies each into the three columns (replica a, difference, tangent); a Gram layer costs about
- * {@value #GRAM_NEURON_COST} such updates per neuron (three Gaussians, the activations, the thin QR). A CNN layer
- * applies its C²k^d shared weights at every site (counted as one update each, an overestimate: no draw per
- * application); the locally connected control draws its C²k^d + C weights and biases at every site as well, and each
- * draw counts one more update (PERFORMANCE.md).
+ * The sweep's cost. The kernel's work is counted in weight updates: the dense sampler draws N² weights per layer and
+ * multiplies each into the three columns (replica a, difference, tangent), one update each; a Gram layer costs
+ * {@value #GRAM_NEURON_BASE} updates per neuron (three Gaussians, the thin QR); every neuron of every sampler adds its
+ * activation ({@link #activationUnits}). A CNN layer applies its C²k^d shared weights at every site, each application
+ * {@value #CONV_APPLICATION_UNITS} of an update (no draw); the locally connected control also draws its C²k^d + C
+ * weights and biases at every site, one update each.
+ *
+ * <p>Around the kernel the model charges what does not scale with the weights — a layer of a replica (its
+ * observables), a row of {@code raw} built and written, a task set up, a point staged and committed — and a fixed
+ * start-up that is wall time, not core time (the first Spark job's class loading and JIT compilation): see
+ * {@link SweepEstimate}. The constants are calibrated on measured runs (PERFORMANCE.md, "Cost model").
  */
 public final class CostModel {
 
-    /** Weight updates one neuron of a Gram layer costs (PERFORMANCE.md: the Gram/dense speed-up grows like N/12). */
-    public static final double GRAM_NEURON_COST = 12.0;
+    /**
+     * Weight updates one neuron of a Gram layer costs besides its activation: three Gaussians, the thin QR, the
+     * bookkeeping. With tanh's {@link #activationUnits} a tanh Gram neuron costs about 12 (PERFORMANCE.md: the
+     * Gram/dense speed-up grows like N/12).
+     */
+    static final double GRAM_NEURON_BASE = 6.0;
 
-    /** Measured order of magnitude of one weight update on one core (JDK ziggurat Gaussian + 3 FMAs). */
-    public static final double SECONDS_PER_WEIGHT = 5e-9;
+    /** Weight updates a lattice net's application of a shared weight to its three columns costs. */
+    static final double CONV_APPLICATION_UNITS = 0.45;
+
+    /** Single-core seconds of one weight update (ziggurat Gaussian + 3 FMAs), as the sweep's tasks measure it. */
+    public static final double SECONDS_PER_WEIGHT = 3.23e-9;
+
+    /**
+     * Single-core seconds of one layer of one replica besides its neurons: the observables (ρ, q, G, λ), the
+     * renormalisations, the checks for a numerical fault.
+     */
+    public static final double SECONDS_PER_LAYER = 3.85e-6;
+
+    /** Single-core seconds to build, encode and write one row of {@code raw}. */
+    public static final double SECONDS_PER_ROW = 3.5e-6;
+
+    /** Single-core seconds of a task's own set-up (its propagator, buffers, streams, Spark's bookkeeping). */
+    public static final double SECONDS_PER_TASK = 0.02;
+
+    /** Single-core seconds of a point's own costs: its Parquet file in staging, its commit, its row of points. */
+    public static final double SECONDS_PER_POINT = 0.25;
+
+    /** Wall seconds every sweep pays once, whatever its size and cores (first Spark job, class loading, JIT). */
+    public static final double STARTUP_SECONDS = 7.0;
 
     private CostModel() {
+    }
+
+    /**
+     * Weight updates the activation of one neuron costs per layer, whatever the sampler: φ(h), φ' and the exact
+     * difference step (PERFORMANCE.md: {@code bench --activation}). erf is commons-math's, a series or a continued
+     * fraction per call, and costs far more than the others.
+     */
+    static double activationUnits(ActivationKind activation) {
+        return switch (activation) {
+            case TANH, SIN -> 6.0;
+            case ERF -> 105.0;
+            case RELU, LINEAR -> 3.0;
+        };
     }
 
     /** Kernel taps k^d of a CNN; 1 for an MLP. */
@@ -34,16 +78,27 @@ public final class CostModel {
     }
 
     /**
-     * Weights drawn to propagate one replica of the point through all its layers. Every product is formed in
-     * floating point, so no grid size overflows it.
+     * Weight updates to propagate one replica of the point through all its layers, its activations included. Every
+     * product is formed in floating point, so no grid size overflows it.
      */
     public static double perReplica(GridPoint point) {
         double depth = point.depth();
         double width = point.width();
-        return switch (point.sampler()) {
-            case DENSE -> depth * sites(point) * (width * width * taps(point) + siteDraws(point));
-            case GRAM -> depth * width * GRAM_NEURON_COST;
+        double activations = depth * sites(point) * width * activationUnits(point.activation());
+        return activations + switch (point.sampler()) {
+            case DENSE -> depth * sites(point) * (width * width * taps(point) * applicationUnits(point)
+                    + siteDraws(point));
+            case GRAM -> depth * width * GRAM_NEURON_BASE;
         };
+    }
+
+    /**
+     * Weight updates one application of a weight costs: 1 in a dense MLP, where each weight is drawn for its one use;
+     * {@value #CONV_APPLICATION_UNITS} in a lattice net, which reuses its filter at every site (no draw, three
+     * multiply-adds: PERFORMANCE.md, CNN and LCN layers).
+     */
+    private static double applicationUnits(GridPoint point) {
+        return point.arch().convolutional() ? CONV_APPLICATION_UNITS : 1.0;
     }
 
     /** Gaussians drawn per site and layer on top of the shared filter: the untied filter and biases of an LCN. */
@@ -51,9 +106,22 @@ public final class CostModel {
         return point.arch().sharedWeights() ? 0.0 : (double) point.width() * point.width() * taps(point) + point.width();
     }
 
-    /** Rough single-core seconds for {@code replicas} replicas of the point. */
-    public static double coreSeconds(GridPoint point, int replicas) {
-        return (double) replicas * perReplica(point) * SECONDS_PER_WEIGHT;
+    /** What {@code replicas} replicas of the point cost when the sweep records {@code recordedLayers} per replica. */
+    public static SweepEstimate estimate(GridPoint point, int replicas, int recordedLayers) {
+        return new SweepEstimate((double) replicas * perReplica(point), (double) replicas * point.depth(),
+                (double) replicas * recordedLayers,
+                TaskPlanner.taskCount(point, replicas), 1);
+    }
+
+    /** What the campaign's sweep of {@code points} costs, from nothing committed. */
+    public static SweepEstimate estimate(Campaign campaign, List<GridPoint> points) {
+        GridSpec grid = campaign.grid();
+        int recorded = grid.record().count(grid.depth());
+        SweepEstimate total = SweepEstimate.NOTHING;
+        for (GridPoint point : points) {
+            total = total.plus(estimate(point, grid.replicas(), recorded));
+        }
+        return total;
     }
 
     /** Rows the {@code raw} table gets: one per recorded layer of every replica of every point. */
@@ -72,7 +140,7 @@ public final class CostModel {
     static void checkBudget(Campaign campaign, List<GridPoint> points) {
         checkRows(campaign, points.size());
         int replicas = campaign.grid().replicas();
-        double coreHours = points.stream().mapToDouble(p -> coreSeconds(p, replicas)).sum() / 3600;
+        double coreHours = estimate(campaign, points).coreSeconds() / 3600;
         if (coreHours > campaign.maxCoreHours()) {
             throw new BadInputException("campaign.max_core_hours", String.format(Locale.ROOT,
                     "the grid is estimated at %.3g core-hours (%d point%s, %d replicas each), above the limit of %s;"

@@ -98,13 +98,24 @@ public final class TaskPlanner {
     /** Tasks for replicas {@code from .. to − 1} of a point; the index is a long, so {@code to} may be any int. */
     static List<SweepTask> split(GridPoint point, int from, int to) {
         double perReplica = CostModel.perReplica(point);
-        int block = (int) Math.max(1, Math.min(to - from, Math.floor(TARGET_TASK_COST / perReplica)));
+        int block = replicasPerTask(perReplica, to - from);
         List<SweepTask> tasks = new ArrayList<>();
         for (long first = from; first < to; first += block) {
             int count = (int) Math.min(block, to - first);
             tasks.add(new SweepTask(point, (int) first, count, count * perReplica));
         }
         return tasks;
+    }
+
+    /** Replicas per task when {@code count} replicas of {@code perReplica} weight updates each are split. */
+    private static int replicasPerTask(double perReplica, int count) {
+        return (int) Math.max(1, Math.min(count, Math.floor(TARGET_TASK_COST / perReplica)));
+    }
+
+    /** How many tasks {@link #split(GridPoint, int)} makes of the point's replicas, without making them. */
+    static long taskCount(GridPoint point, int replicas) {
+        int block = replicasPerTask(CostModel.perReplica(point), replicas);
+        return ((long) replicas + block - 1) / block;
     }
 
     /**

@@ -78,9 +78,9 @@ class BoundsCatalogueTest {
                         + " 1.3955839751549013), the critical point, so that every sigma_w is > 0, got 100.0"),
                 // Costs and output size
                 sets("Gram cost overflowing an int", List.of("grid.width=[65536]", "grid.depth=32768",
-                        "grid.replicas=10000"), "campaign.max_core_hours: the grid is estimated at 716 core-hours"
+                        "grid.replicas=10000"), "campaign.max_core_hours: the grid is estimated at 464 core-hours"
                         + " (2 points, 10000 replicas each), above the limit of 100; raise the limit (e.g. --set"
-                        + " campaign.max_core_hours=716) or shrink the grid"),
+                        + " campaign.max_core_hours=464) or shrink the grid"),
                 sets("raw rows beyond the bound", List.of("grid.sigma_w={ linspace = [1.3, 1.5, 11] }",
                         "grid.replicas=100000", "grid.depth=4096"), "grid.replicas: the grid writes 4.51e+09 raw rows"
                         + " (11 points x 100000 replicas x 4097 recorded layers), above the bound of 1e+09 rows (about"

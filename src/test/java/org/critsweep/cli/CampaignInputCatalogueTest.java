@@ -259,9 +259,9 @@ class CampaignInputCatalogueTest {
                         + " not decay and c = 1 and c = -1 are both absorbing (docs/PHYSICS.md section 2); allowed:"
                         + " values > 0 with tanh, erf, sin, linear; 0 only with relu"),
                 sets("cost above max_core_hours", List.of("grid.sampler=dense", "grid.width=[1024]", "grid.depth=512",
-                        "grid.replicas=100000"), "campaign.max_core_hours: the grid is estimated at 149 core-hours"
-                        + " (2 points, 100000 replicas each), above the limit of 100; raise the limit (e.g. --set"
-                        + " campaign.max_core_hours=150) or shrink the grid"),
+                        "grid.replicas=200000"), "campaign.max_core_hours: the grid is estimated at 196 core-hours"
+                        + " (2 points, 200000 replicas each), above the limit of 100; raise the limit (e.g. --set"
+                        + " campaign.max_core_hours=197) or shrink the grid"),
                 set("max_core_hours <= 0", "campaign.max_core_hours=0", "campaign.max_core_hours: expected a number > 0, got 0.0"),
                 // CNN keys
                 cnn("sampler gram with a CNN", "grid.sampler=gram", "grid.sampler: gram is exact only for mlp (weights"

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.critsweep.grid.CostModel;
 import org.critsweep.testing.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +81,25 @@ class CliBadInputTest {
         Outcome o = cli("plan", conf);
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().contains("4 points, 4 tasks, 2 replicas per point, depth 4"), o.out());
-        assertTrue(o.out().contains("estimated work 5120 weight updates"), "2 × 4 × (8² + 8² + 16² + 16²): " + o.out());
+        assertTrue(o.out().contains("estimated work 7424 weight updates and 40 raw rows"),
+                "2 × 4 × (2 × (8² + 8 × 6) + 2 × (16² + 16 × 6)); 4 points × 2 replicas × 5 recorded layers: " + o.out());
         assertEquals(5, o.out().lines().filter(l -> l.startsWith("point_id") || l.matches("[0-9a-f]{16} .*")).count());
         assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    /** The wall time is the start-up plus the core-seconds over the cores given: 8 cores, 4 points of dense MLPs. */
+    @Test
+    void planPrintsTheSweepsWallTimeOnTheCoresGiven() throws IOException {
+        String conf = campaign("sampler = dense\n sigma_w = [1.3, 1.7]\n width = [8, 16]\n depth = 4\n replicas = 2");
+        Outcome o = cli("plan", conf, "--cores", "8");
+        assertEquals(0, o.exitCode(), o.err());
+        double core = 7424 * CostModel.SECONDS_PER_WEIGHT + 32 * CostModel.SECONDS_PER_LAYER
+                + 40 * CostModel.SECONDS_PER_ROW + 4 * (CostModel.SECONDS_PER_TASK + CostModel.SECONDS_PER_POINT);
+        assertTrue(o.out().contains(String.format(java.util.Locale.ROOT, "estimated sweep wall time on 8 cores: about"
+                + " %.1f s (%.1f s start-up + ", CostModel.STARTUP_SECONDS + core / 8, CostModel.STARTUP_SECONDS)),
+                o.out());
+        Outcome none = cli("plan", conf, "--cores", "0");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("--cores: expected an integer >= 1, got 0"), none.err());
     }
 }

@@ -59,10 +59,10 @@ class TaskPlannerTest {
     }
 
     @Test
-    void costIsReplicasTimesDepthTimesWidthSquared() {
+    void costIsReplicasTimesDepthTimesWeightsAndActivations() {
         GridPoint p = GridPointTest.point(1.4, 0.3, 11, 13);
         SweepTask only = TaskPlanner.split(p, 7).get(0);
-        assertEquals(7.0 * 13 * 11 * 11, only.cost());
+        assertEquals(7.0 * 13 * (11 * 11 + 11 * 6), only.cost(), "11² weights and 11 tanh neurons of 6 updates");
     }
 
     @Test
