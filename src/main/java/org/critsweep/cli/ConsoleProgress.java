@@ -65,10 +65,13 @@ final class ConsoleProgress implements ProgressListener {
         err.flush();
     }
 
-    /** {@code stage: fit done in 3.1 s, run ETA 2 s}: on a terminal in place of the stage's start line. */
+    /**
+     * {@code stage: fit finished in 3.1 s, run ETA 2 s}: on a terminal in place of the stage's start line. Not "done
+     * in", which begins the summary after the run.
+     */
     @Override
     public synchronized void stageDone(String name, double seconds) {
-        String line = "stage: " + name + " done in " + Formats.seconds(seconds)
+        String line = "stage: " + name + " finished in " + Formats.seconds(seconds)
                 + etaText(name.equals("report") ? OptionalDouble.empty() : OptionalDouble.of(eta.afterStage(name,
                         seconds)));
         // On a terminal the line replaces the stage's start line, or the sweep's bar: blanks wipe what is left.

@@ -16,17 +16,21 @@ import org.critsweep.spark.ProgressListener.SweepTally;
  */
 final class RunEta {
 
-    /** The later stages' fixed seconds (session work, small jobs, the fits, the report), 2 idle cores. */
-    static final double LATER_FIXED_SECONDS = 8.0;
+    /**
+     * The later stages' fixed seconds on 2 idle cores: mostly Spark SQL's planning and code generation and the JIT,
+     * which a campaign of a few hundred rows pays too (on a loaded machine its aggregation took as long as the
+     * quickstart's). With the next constant, the quickstart's 16.7 + 10.0 + 4.1 s of aggregate, fit and report.
+     */
+    static final double LATER_FIXED_SECONDS = 24.0;
     /** ... and their seconds per raw row (the aggregation's reading and grouping), 2 idle cores. */
-    static final double LATER_SECONDS_PER_RAW_ROW = 1.5e-5;
+    static final double LATER_SECONDS_PER_RAW_ROW = 1.2e-5;
     /** Spark partitions the sweep's rate waits for. */
     static final int WARM_UP_PARTITIONS = 2;
     /**
      * The later stages' shares of their time, measured on the quickstart (2 cores). The theory stage has none: it
      * only writes what was computed while the sweep ran (or, for a large grid, is a Spark job like the aggregation).
      */
-    static final Map<String, Double> LATER_SHARES = Map.of("aggregate", 0.5, "fit", 0.35, "report", 0.15);
+    static final Map<String, Double> LATER_SHARES = Map.of("aggregate", 0.55, "fit", 0.32, "report", 0.13);
 
     private final double laterSeconds;
     private double laterShareDone;
