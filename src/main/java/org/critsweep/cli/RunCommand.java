@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         int parts = partitions != null ? partitions : SweepJob.defaultPartitions(spark);
         CampaignRun.Result result = CampaignRun.execute(spark, plan, store,
                 new SweepJob.Settings(parts, batchSeconds == null ? 0 : batchSeconds),
-                new ConsoleProgress(err, System.console() != null));
+                new ConsoleProgress(err, System.console() != null, RunEta.of(plan)));
         printSummary(out, spark, result, spark.sparkContext().defaultParallelism(), plan.campaign().grid());
         return 0;
     }
@@ -106,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
                 + (sweep.pointsRepaired() == 0 ? "" : "; " + sweep.pointsRepaired() + " damaged point"
                         + (sweep.pointsRepaired() == 1 ? "" : "s") + " removed and computed again"));
         if (sweep.kernelCoreSeconds() > 0) {
-            out.printf(java.util.Locale.ROOT, "sweep: kernel %.1f core-s in %.1f s on %d cores (Spark overhead %.1f %%)%n",
+            out.printf(java.util.Locale.ROOT, "sweep: kernel %.1f core-s in %.1f s on %d cores (Spark overhead %.1f %%:"
+                    + " core time beyond the kernel's — task set-up, Parquet writes, commits, idle cores)%n",
                     sweep.kernelCoreSeconds(), sweep.wallSeconds(), cores,
                     100 * (sweep.wallSeconds() * cores / sweep.kernelCoreSeconds() - 1));
         }

@@ -60,23 +60,17 @@ public final class CampaignRun {
 
     private static Result stages(SparkSession spark, CampaignPlan plan, CampaignStore store,
                                  SweepJob.Settings settings, ProgressListener progress, Map<String, Object> facts) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        long t0 = System.nanoTime();
+        Stopwatch stages = new Stopwatch(progress);
+        stages.start("sweep");
+        TheoryStage.Pending theory = TheoryStage.start(spark, plan);
         SweepJob.Outcome sweep = SweepJob.run(spark, plan, store, settings, progress);
-        long tTheory = System.nanoTime();
-        progress.stage("theory");
-        TheoryStage.writeCurves(spark, plan, store);
-        long t1 = System.nanoTime();
-        progress.stage("aggregate");
+        stages.start("theory");
+        theory.write(store);
+        stages.start("aggregate");
         CurvesAggregation.run(spark, store);
-        long t2 = System.nanoTime();
-        progress.stage("fit");
+        stages.start("fit");
         int families = FitStage.run(spark, store, plan.campaign());
-        long t3 = System.nanoTime();
-        seconds.put("sweep", (tTheory - t0) / 1e9);
-        seconds.put("theory", (t1 - tTheory) / 1e9);
-        seconds.put("aggregate", (t2 - t1) / 1e9);
-        seconds.put("fit", (t3 - t2) / 1e9);
+        stages.stop();
         facts.put("status", "complete");
         facts.put("finished", Instant.now().toString());
         facts.put("points_reused", sweep.pointsReused());
@@ -85,14 +79,46 @@ public final class CampaignRun {
         facts.put("sweep_kernel_core_seconds", sweep.kernelCoreSeconds());
         facts.put("sweep_wall_seconds", sweep.wallSeconds());
         facts.put("cores", spark.sparkContext().defaultParallelism());
-        facts.put("stage_seconds", seconds);
+        facts.put("stage_seconds", stages.seconds());
         store.writeManifest(plan.campaign(), facts);
-        long t4 = System.nanoTime();
-        progress.stage("report");
+        stages.start("report");
         Path report = ReportStage.run(spark, store);
-        seconds.put("report", (System.nanoTime() - t4) / 1e9);
+        stages.stop();
         store.writeManifest(plan.campaign(), facts);
-        return new Result(store, sweep, families, seconds, report);
+        return new Result(store, sweep, families, stages.seconds(), report);
+    }
+
+    /** Times the stages one after another and tells the listener as each starts and ends. */
+    private static final class Stopwatch {
+        private final ProgressListener progress;
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private String current;
+        private long started;
+
+        Stopwatch(ProgressListener progress) {
+            this.progress = progress;
+        }
+
+        void start(String stage) {
+            stop();
+            current = stage;
+            started = System.nanoTime();
+            progress.stage(stage);
+        }
+
+        void stop() {
+            if (current != null) {
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                seconds.put(current, elapsed);
+                progress.stageDone(current, elapsed);
+                current = null;
+            }
+        }
+
+        /** The wall seconds of the stages ended so far, in order (the manifest's {@code stage_seconds}). */
+        Map<String, Double> seconds() {
+            return seconds;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
@@ -13,12 +14,27 @@ import scala.Tuple2;
  * own settings ({@link #defaults}) are defaults only: every {@code spark.*} setting the user gave wins — a
  * {@code -Dspark.KEY=VALUE} system property (bin/critsweep's {@code CRITSWEEP_JAVA_OPTS}) or spark-submit's
  * configuration ({@code --conf}, {@code --properties-file conf/spark-defaults.conf} through jobs/submit.sh), which
- * reach the driver as the same system properties.
+ * reach the driver as the same system properties — and so do those of the defaults file bin/critsweep names
+ * ({@value #DEFAULTS_FILE}, {@code conf/spark-defaults.conf}), below the system properties.
  */
 public final class SparkSessions {
 
     /** The application name of a session that does not name its work. */
     public static final String APP_NAME = "critsweep";
+
+    /**
+     * The system property naming the launcher's Spark defaults file, {@code conf/spark-defaults.conf} (bin/critsweep
+     * sets it).
+     */
+    public static final String DEFAULTS_FILE = "critsweep.sparkDefaults";
+
+    /**
+     * Keys of the defaults file that only spark-submit (jobs/submit.sh) takes from it: the master ({@code --master}
+     * chooses it for bin/critsweep), the driver's memory (the launcher's {@code -Xmx} is the driver's heap) and the
+     * executors' size, which is for real workers, not the 1g ones of jobs/local-cluster.sh.
+     */
+    static final Set<String> SUBMIT_ONLY = Set.of("spark.master", "spark.driver.memory",
+            "spark.executor.memory", "spark.executor.cores");
 
     private SparkSessions() {
     }
@@ -44,8 +60,52 @@ public final class SparkSessions {
         for (Tuple2<String, String> setting : new SparkConf().getAll()) {
             given.put(setting._1(), setting._2());
         }
-        defaults(master, appName, given, System.getProperty("critsweep.clusterJar", "")).forEach(builder::config);
+        String file = System.getProperty(DEFAULTS_FILE, "");
+        settings(master, appName, given, file.isEmpty() ? Map.of() : fileSettings(Path.of(file)),
+                System.getProperty("critsweep.clusterJar", "")).forEach(builder::config);
         return builder.getOrCreate();
+    }
+
+    /**
+     * What the session is built with beyond the system properties: the defaults file's settings the user did not
+     * give, then critsweep's {@link #defaults} that neither set. The user's {@code -D} wins over the file, the file
+     * over critsweep.
+     *
+     * @param file the defaults file's settings ({@link #fileSettings})
+     */
+    static Map<String, String> settings(String master, String appName, Map<String, String> given,
+                                        Map<String, String> file, String clusterJar) {
+        Map<String, String> settings = new LinkedHashMap<>(file);
+        settings.keySet().removeAll(given.keySet());
+        Map<String, String> user = new LinkedHashMap<>(settings);
+        user.putAll(given);
+        settings.putAll(defaults(master, appName, user, clusterJar));
+        return settings;
+    }
+
+    /**
+     * The {@code spark.*} settings of a Spark defaults file ({@code key value} lines, {@code #} comments, as
+     * spark-submit's {@code --properties-file} reads them) but the {@link #SUBMIT_ONLY} ones; none when it is absent.
+     *
+     * @throws IllegalStateException naming the file when it cannot be read
+     */
+    static Map<String, String> fileSettings(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read the Spark defaults " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("spark.") && !SUBMIT_ONLY.contains(key)) {
+                settings.put(key, properties.getProperty(key).strip());
+            }
+        }
+        return settings;
     }
 
     /**

@@ -105,13 +105,13 @@ public final class SweepJob {
         List<List<SweepTask>> batches = batches(remaining, target);
         List<List<List<SweepTask>>> bins = batches.stream()
                 .map(b -> TaskPlanner.balance(b, settings.partitions())).toList();
-        SweepProgress listener = new SweepProgress(JOB_GROUP, bins.stream().mapToInt(List::size).sum(), progress);
+        SweepProgress listener = new SweepProgress(bins, spark.sparkContext().defaultParallelism(), progress);
         spark.sparkContext().addSparkListener(listener);
         ProgressFile file = new ProgressFile(store, plan, committed);
         LongAccumulator kernelNanos = spark.sparkContext().longAccumulator("critsweep kernel nanoseconds");
         long started = System.nanoTime();
         try {
-            runPipelined(batches.size(), b -> writeBatch(spark, plan, bins.get(b), commits.staging(b), kernelNanos),
+            runPipelined(batches.size(), b -> writeBatch(spark, plan, b, bins.get(b), commits.staging(b), kernelNanos),
                     b -> {
                         Map<String, Integer> after = replicasAfter(batches.get(b));
                         commits.commit(b, after);
@@ -224,13 +224,14 @@ public final class SweepJob {
         return batches;
     }
 
-    private static void writeBatch(SparkSession spark, CampaignPlan plan, List<List<SweepTask>> bins, String staging,
-                                   LongAccumulator kernelNanos) {
+    private static void writeBatch(SparkSession spark, CampaignPlan plan, int batch, List<List<SweepTask>> bins,
+                                   String staging, LongAccumulator kernelNanos) {
         long seed = plan.campaign().seed();
         GridSpec grid = plan.campaign().grid();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         try {
             context.setJobGroup(JOB_GROUP, "critsweep sweep of " + plan.campaign().name(), false);
+            context.setLocalProperty(SweepProgress.BATCH, Integer.toString(batch));
             JavaRDD<Row> rows = context.parallelize(new ArrayList<>(bins), bins.size())
                     .mapPartitions(binIterator -> {
                         List<SweepTask> tasks = new ArrayList<>();
@@ -246,6 +247,7 @@ public final class SweepJob {
                     .mode(SaveMode.Overwrite).partitionBy("point_id").parquet(staging));
         } finally {
             context.clearJobGroup();
+            context.setLocalProperty(SweepProgress.BATCH, null);
         }
     }
 

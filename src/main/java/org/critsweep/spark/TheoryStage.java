@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,7 +26,8 @@ import org.critsweep.theory.MeanFieldPoint;
 
 /**
  * The mean-field overlay: for every distinct (activation, σ_w, σ_b, q0, c0, depth) of the plan, the infinite-width
- * q_l and ρ_l (computed once, in parallel on the executors) written as the {@code theory} table keyed by
+ * q_l and ρ_l (computed once: on the driver while the sweep runs when the curves are few, else in parallel on the
+ * executors; the same rows either way) written as the {@code theory} table keyed by
  * (point_id, layer), which the aggregation joins into {@code curves}; and the fixed-point quantities per point for the
  * {@code points} table. Points that share physics (they differ only in width) share one computation; the 1/n
  * recursion's Var(G)/E[G]² (PHYSICS.md §5) depends on the width and is computed per MLP point. A CNN in the
@@ -50,8 +54,90 @@ public final class TheoryStage {
     private TheoryStage() {
     }
 
-    /** Writes the {@code theory} table and registers it as a view. */
+    /**
+     * At most this many layer maps (distinct curves × (depth + 1)) are computed on the driver, in the background while
+     * the sweep runs; more go to the executors at the theory stage. A layer map of tanh is a two-dimensional
+     * quadrature of a few milliseconds: the quickstart's 11 curves of 513 layers (5 643 maps) took 9.6 s as a Spark
+     * stage on 2 idle cores, and now run behind its sweep; the limit is about 3.5 times that.
+     */
+    static final long DRIVER_LAYER_MAPS = 20_000;
+
+    /** The {@code theory} rows being computed: on the driver already, or on the executors when written. */
+    public static final class Pending {
+        private final SparkSession spark;
+        private final List<CurveWork> work;
+        private final List<CompletableFuture<List<Row>>> onDriver;
+
+        private Pending(SparkSession spark, List<CurveWork> work, boolean driver) {
+            this.spark = spark;
+            this.work = work;
+            if (!driver) {
+                onDriver = null;
+                return;
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(
+                    Math.max(1, Math.min(work.size(), spark.sparkContext().defaultParallelism())), r -> {
+                        Thread thread = new Thread(r, "critsweep-theory");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            onDriver = work.stream().map(w -> CompletableFuture.supplyAsync(() -> curveRows(w.key(), w.points()),
+                    threads)).toList();
+            threads.shutdown();
+        }
+
+        /** Waits for the driver's rows, or computes them on the executors; writes the table, registers the view. */
+        public void write(CampaignStore store) {
+            if (onDriver == null) {
+                var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelize(work, Math.max(1, work.size()))
+                        .flatMap(w -> curveRows(w.key(), w.points()).iterator());
+                store.replaceTable(TableNames.THEORY, location -> spark.createDataFrame(rows, Tables.THEORY_SCHEMA)
+                        .write().mode(SaveMode.Overwrite).parquet(location));
+                return;
+            }
+            List<Row> rows = onDriver.stream().flatMap(f -> rowsOf(f).stream()).toList();
+            store.replaceTable(TableNames.THEORY, location -> spark.createDataFrame(rows, Tables.THEORY_SCHEMA)
+                    .coalesce(1).write().mode(SaveMode.Overwrite).parquet(location));
+        }
+    }
+
+    /** A curve's rows, or the exception that computing them threw (not wrapped). */
+    private static List<Row> rowsOf(CompletableFuture<List<Row>> curve) {
+        try {
+            return curve.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the {@code theory} table. */
     public static void writeCurves(SparkSession spark, CampaignPlan plan, CampaignStore store) {
+        start(spark, plan).write(store);
+    }
+
+    /**
+     * Starts the plan's mean-field overlay: on the driver, at once, when it has at most {@value #DRIVER_LAYER_MAPS}
+     * layer maps, so that it runs while the sweep does; else on the executors when {@link Pending#write} is called.
+     */
+    public static Pending start(SparkSession spark, CampaignPlan plan) {
+        List<CurveWork> work = work(plan);
+        return new Pending(spark, work, layerMaps(work) <= DRIVER_LAYER_MAPS);
+    }
+
+    /** {@link #start} on the path asked for: the test that both paths write the same rows. */
+    static Pending start(SparkSession spark, CampaignPlan plan, boolean onDriver) {
+        return new Pending(spark, work(plan), onDriver);
+    }
+
+    static long layerMaps(List<CurveWork> work) {
+        return work.stream().mapToLong(w -> w.key().depth() + 1L).sum();
+    }
+
+    static List<CurveWork> work(CampaignPlan plan) {
         Map<CurveKey, ArrayList<PointRef>> shared = new LinkedHashMap<>();
         for (GridPoint p : plan.points()) {
             if (p.protocol() != org.critsweep.kernel.Protocol.SPREADING) {
@@ -61,11 +147,7 @@ public final class TheoryStage {
         }
         List<CurveWork> work = new ArrayList<>();
         shared.forEach((k, ids) -> work.add(new CurveWork(k, ids)));
-        var rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(work, Math.max(1, work.size()))
-                .flatMap(w -> curveRows(w.key(), w.points()).iterator());
-        store.replaceTable(TableNames.THEORY, location -> spark.createDataFrame(rows, Tables.THEORY_SCHEMA)
-                .write().mode(SaveMode.Overwrite).parquet(location));
+        return work;
     }
 
     private static List<Row> curveRows(CurveKey key, List<PointRef> points) {

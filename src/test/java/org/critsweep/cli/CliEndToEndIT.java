@@ -57,7 +57,7 @@ class CliEndToEndIT {
                 "--set", "campaign.output=\"" + two + "\"");
         assertEquals(0, b.exitCode(), b.err());
         assertTrue(a.out().contains("Tables (Parquet):") && a.out().contains(one.resolve("curves").toString()), a.out());
-        assertTrue(a.err().contains("sweep: 1/1 partitions done (100%)"), a.err());
+        assertTrue(a.err().matches("(?s).*sweep: (\\d+)/\\1 tasks done \\(100%\\).*"), a.err());
 
         // Double.toString is the shortest decimal that round-trips, so equal CSV text means equal bits.
         String query = "SELECT * FROM raw ORDER BY point_id, replica, layer";

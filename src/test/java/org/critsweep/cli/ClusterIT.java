@@ -158,7 +158,7 @@ class ClusterIT {
         String out = finish(run);
         String log = run.err();
         assertTrue(log.contains("Lost executor"), "the driver saw the executor go:\n" + log);
-        assertTrue(log.contains("partitions done (100%)"), log);
+        assertTrue(log.contains("tasks done (100%)"), log);
         assertTrue(out.contains("Tables (Parquet):"), out);
         assertEquals(reference, raw(output));
     }

@@ -90,4 +90,25 @@ class SparkSessionsTest {
         assertEquals("false", SparkSessions.defaults(null, "critsweep c", Map.of("spark.master", "local[4]"), "")
                 .get("spark.ui.enabled"));
     }
+
+    @Test
+    void theDefaultsFileWinsOverCritsweepAndTheUsersSettingsOverIt() throws IOException {
+        Path file = Files.writeString(temp.resolve("spark-defaults.conf"), String.join("\n",
+                "# a comment", "spark.eventLog.enabled   true", "spark.eventLog.dir file:/tmp/events",
+                "spark.sql.shuffle.partitions  3", "spark.executor.memory    2g", "spark.driver.memory 4g",
+                "spark.executor.cores 2", "spark.master spark://node9:7077", "other.key 1", ""));
+        Map<String, String> fromFile = SparkSessions.fileSettings(file);
+        assertEquals(Map.of("spark.eventLog.enabled", "true", "spark.eventLog.dir", "file:/tmp/events",
+                "spark.sql.shuffle.partitions", "3"), fromFile, "the sizing and the master are jobs/submit.sh's");
+        Map<String, String> settings = SparkSessions.settings("local[2]", "critsweep q",
+                Map.of("spark.eventLog.dir", "file:/mine"), fromFile, "");
+        assertFalse(settings.containsKey("spark.eventLog.dir"), "the user's -D wins over the file: " + settings);
+        assertEquals("true", settings.get("spark.eventLog.enabled"));
+        assertEquals("3", settings.get("spark.sql.shuffle.partitions"), "the file wins over critsweep's 8");
+        assertEquals("false", settings.get("spark.ui.enabled"), "what neither sets stays critsweep's");
+        Map<String, String> cluster = SparkSessions.settings("spark://127.0.0.1:7077", "critsweep q", Map.of(),
+                fromFile, jar().toString());
+        assertEquals("768m", cluster.get("spark.executor.memory"), "executors that fit the local cluster's workers");
+        assertEquals(Map.of(), SparkSessions.fileSettings(temp.resolve("absent.conf")));
+    }
 }

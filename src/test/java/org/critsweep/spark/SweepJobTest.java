@@ -125,20 +125,37 @@ class SweepJobTest {
     }
 
     @Test
-    void progressReportsEveryPartitionOnce() {
+    void progressReportsEveryPartitionOnceInTasksWithTheirTime() {
         SparkSession spark = SharedSpark.session();
         CampaignPlan plan = TinyCampaigns.plan(temp.toString());
-        List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        SweepJob.run(spark, plan, new CampaignStore(temp.resolve("p")), new SweepJob.Settings(3, 0), (done, total) -> {
-            assertEquals(3, total);
-            seen.add(done);
-        });
+        List<ProgressListener.SweepTally> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        SweepJob.run(spark, plan, new CampaignStore(temp.resolve("p")), new SweepJob.Settings(3, 0),
+                new ProgressListener() {
+                    @Override
+                    public void update(int finished, int total) {
+                        throw new AssertionError("sweep() reports");
+                    }
+
+                    @Override
+                    public void sweep(ProgressListener.SweepTally tally) {
+                        seen.add(tally);
+                    }
+                });
         // The listener bus delivers asynchronously; wait briefly for the last events.
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (seen.size() < 3 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertEquals(List.of(1, 2, 3), seen.stream().sorted().toList());
+        List<ProgressListener.SweepTally> tallies = seen.stream()
+                .sorted(java.util.Comparator.comparingInt(ProgressListener.SweepTally::finishedParts)).toList();
+        assertEquals(List.of(1, 2, 3), tallies.stream().map(ProgressListener.SweepTally::finishedParts).toList());
+        ProgressListener.SweepTally last = tallies.get(2);
+        assertEquals(plan.tasks().size(), last.totalTasks(), "the unit is the plan's task");
+        assertEquals(plan.tasks().size(), last.finishedTasks());
+        assertEquals(plan.totalCost(), last.totalCost(), 1e-9 * plan.totalCost());
+        assertEquals(plan.totalCost(), last.finishedCost(), 1e-9 * plan.totalCost());
+        assertTrue(last.taskSeconds() > 0, last.toString());
+        assertEquals(spark.sparkContext().defaultParallelism(), last.cores());
     }
 
     @Test
