@@ -60,6 +60,7 @@ public final class SweepJob {
     private static final double MIN_BATCH_CORE_SECONDS = 120.0;
     /** Batches in Spark at once: the one finishing and the next, which fills the cores the first one frees. */
     private static final int BATCHES_IN_FLIGHT = 2;
+    private static final long STOP_WAIT_SECONDS = 30;
 
     /**
      * How the sweep is cut and spread.
@@ -118,6 +119,9 @@ public final class SweepJob {
                         file.committed(after);
                     }, () -> cancelRunningBatches(spark));
             commits.finish();
+        } catch (RuntimeException | Error e) {
+            awaitTasksStopped(spark);
+            throw e;
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
@@ -185,6 +189,24 @@ public final class SweepJob {
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits, at most {@value #STOP_WAIT_SECONDS} s, until no task runs. The tasks of a failed write are killed
+     * asynchronously and may still be deleting their files in staging after the job has failed; a resume in the same
+     * JVM (a notebook, a test) would otherwise race them when it clears staging.
+     */
+    private static void awaitTasksStopped(SparkSession spark) {
+        long deadline = System.nanoTime() + STOP_WAIT_SECONDS * 1_000_000_000L;
+        while (System.nanoTime() < deadline && Arrays.stream(spark.sparkContext().statusTracker().getExecutorInfos())
+                .anyMatch(executor -> executor.numRunningTasks() > 0)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
