@@ -104,8 +104,8 @@ public final class ReportPage {
         for (ScalingFamily family : families) {
             String verdict = exponents.verdicts().get(family);
             html.append("<li><strong>").append(Html.escape(family.toString())).append("</strong>: ")
-                    .append(Html.escape(verdict != null ? verdict : "none: no classifying exponent (δ, β, ν_∥, z, θ)"
-                            + " could be fitted"));
+                    .append(Html.escape(verdict != null ? verdict : "none: no constrained classifying exponent (δ, β, ν_∥, z, θ)"
+                            + " was fitted (unconstrained ones are in the exponent table)"));
             List<ExponentTable.ClassP> classes = exponents.classPValues().getOrDefault(family, List.of());
             if (!classes.isEmpty()) {
                 html.append("\n<ul>\n");

@@ -96,7 +96,7 @@ class ReportPageTest {
     @Test
     void aFamilyWithoutAVerdictSaysSo() {
         String html = ReportPage.render(ReportFixtures.campaign("small", List.of(), List.of()), WHEN);
-        assertTrue(html.contains("<strong>mlp/tanh/gram sigma_b=0.3</strong>: none: no classifying exponent"), html);
+        assertTrue(html.contains("<strong>mlp/tanh/gram sigma_b=0.3</strong>: none: no constrained classifying exponent"), html);
         assertTrue(html.contains("No fits: the fits table is empty or missing"), html);
         assertTrue(html.contains("<strong>ρ(l) at the critical point, per N</strong> — not drawn: no size has a λ_N"
                 + " root"), html);
