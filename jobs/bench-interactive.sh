@@ -101,7 +101,7 @@ eta() {
             match($0, /[0-9]+%/); pct = substr($0, RSTART, RLENGTH - 1) + 0
             if (pct >= 10) { t = eta_seconds($0); if (t >= 0) { found = 1; at = $1 - start; predicted = at + t } }
         }
-        /stage: / && !sweep_end { sweep_end = $1 - start }
+        /stage: / && !/stage: sweep *$/ && !sweep_end { sweep_end = $1 - start }  # the new builds announce the sweep first
         END {
             if (!found) { printf "  no progress line with an ETA at >= 10 %%\n"; exit }
             printf "  first ETA at >= 10 %% came %.1f s in, predicting the end at %.1f s", at, predicted
