@@ -67,10 +67,11 @@ public final class FamilyAnalysis {
         CriticalPointAnalysis.Result critical = CriticalPointAnalysis.analyse(scans,
                 bootstrap(family, "critical_point"), scans.size() < 2 ? null : sizeExtrapolation(family));
         List<SizeResult> sizes = new ArrayList<>();
+        LayerWindow kappaWindow = kappaWindow(data, bySize);
         int index = 0;
         for (Map.Entry<Integer, List<LambdaPoint>> entry : bySize.entrySet()) {
             sizes.add(analyseSize(data, entry.getKey(), entry.getValue(), critical.roots().get(index++),
-                    kappaWindow(data, bySize)));
+                    kappaWindow));
         }
         Optional<SizeResult> largest = sizes.stream().filter(s -> s.root().isPresent())
                 .reduce((a, b) -> b);
